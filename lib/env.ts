@@ -1,0 +1,74 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Empty strings count as unset, so `FOO=` in a .env file means "use the default". */
+const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const flag = z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false", "1", "0"]));
+
+const envSchema = z.object({
+  TOGETHER_API_KEY: optional,
+  TOGETHER_BASE_URL: optional.pipe(z.url().optional()),
+  TOGETHER_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  TOGETHER_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** Forces the built-in simulator even when a key is set (demos, tests). */
+  LORASCOPE_SIMULATOR: flag,
+  DATA_DIR: optional,
+  DATABASE_URL: optional,
+  HF_ENDPOINT: optional,
+  HF_TOKEN: optional,
+  CIVITAI_BASE_URL: optional,
+  CIVITAI_TOKEN: optional,
+  REPLICATE_API_TOKEN: optional,
+  APP_SECRET: optional,
+  ALLOW_PRIVATE_FETCH: flag,
+});
+
+export interface AppEnv {
+  togetherApiKey?: string;
+  togetherBaseUrl?: string;
+  togetherTimeoutMs: number;
+  togetherMaxRetries: number;
+  /** "together" when a key is configured, "simulator" otherwise. */
+  providerMode: "together" | "simulator";
+  dataDir: string;
+  databaseUrl?: string;
+  hfEndpoint: string;
+  hfToken?: string;
+  civitaiBaseUrl: string;
+  civitaiToken?: string;
+  replicateApiToken?: string;
+  appSecret?: string;
+  allowPrivateFetch: boolean;
+}
+
+const isOn = (v: string) => v === "true" || v === "1";
+
+export function parseEnv(source: Record<string, string | undefined>): AppEnv {
+  const e = envSchema.parse(source);
+  const simulator = isOn(e.LORASCOPE_SIMULATOR) || !e.TOGETHER_API_KEY;
+  return {
+    togetherApiKey: e.TOGETHER_API_KEY,
+    togetherBaseUrl: e.TOGETHER_BASE_URL,
+    togetherTimeoutMs: e.TOGETHER_TIMEOUT_MS,
+    togetherMaxRetries: e.TOGETHER_MAX_RETRIES,
+    providerMode: simulator ? "simulator" : "together",
+    // Runtime configuration, not a build input: keep the bundler from tracing it.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR ?? "data"),
+    databaseUrl: e.DATABASE_URL,
+    hfEndpoint: e.HF_ENDPOINT ?? "https://huggingface.co",
+    hfToken: e.HF_TOKEN,
+    civitaiBaseUrl: e.CIVITAI_BASE_URL ?? "https://civitai.com/api/v1",
+    civitaiToken: e.CIVITAI_TOKEN,
+    replicateApiToken: e.REPLICATE_API_TOKEN,
+    appSecret: e.APP_SECRET,
+    allowPrivateFetch: isOn(e.ALLOW_PRIVATE_FETCH),
+  };
+}
+
+let cached: AppEnv | undefined;
+
+/** Configuration, parsed once per process. */
+export function env(): AppEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

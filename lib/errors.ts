@@ -1,0 +1,61 @@
+/**
+ * Typed errors that cross from the server to a person. Every code has a message a person
+ * understands and says what to do next; server actions return `{ ok: false, error }` with
+ * these instead of throwing, so the client never sees a stack trace or a key.
+ */
+export type AppErrorCode =
+  | "invalid_input"
+  | "invalid_key"
+  | "out_of_credits"
+  | "permission_denied"
+  | "rate_limited"
+  | "incompatible_lora"
+  | "model_not_found"
+  | "bad_request"
+  | "upstream_unavailable"
+  | "timeout"
+  | "cancelled"
+  | "internal";
+
+export interface AppErrorShape {
+  code: AppErrorCode;
+  message: string;
+  /** Seconds until a retry may succeed (rate limits). */
+  retryAfterSeconds?: number;
+  /** LoRA state-dict keys Together named as unused (incompatible LoRA). */
+  unusedKeys?: string[];
+  /** Which field the problem is in, for inline messages. */
+  field?: string;
+}
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly retryAfterSeconds?: number;
+  readonly unusedKeys?: string[];
+  readonly field?: string;
+
+  constructor(shape: AppErrorShape, options?: { cause?: unknown }) {
+    super(shape.message, options);
+    this.name = "AppError";
+    this.code = shape.code;
+    this.retryAfterSeconds = shape.retryAfterSeconds;
+    this.unusedKeys = shape.unusedKeys;
+    this.field = shape.field;
+  }
+
+  toJSON(): AppErrorShape {
+    const out: AppErrorShape = { code: this.code, message: this.message };
+    if (this.retryAfterSeconds !== undefined) out.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.unusedKeys !== undefined) out.unusedKeys = this.unusedKeys;
+    if (this.field !== undefined) out.field = this.field;
+    return out;
+  }
+}
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; error: AppErrorShape };
+
+/** Turns anything thrown into a shape safe to send to the browser. */
+export function toErrorShape(err: unknown): AppErrorShape {
+  if (err instanceof AppError) return err.toJSON();
+  return { code: "internal", message: "Something went wrong on our side. Your settings are kept; try again." };
+}
