@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { env } from "@/lib/env";
+
+/** Header with the provider mode: people must always know when images are simulated. */
+export function SiteHeader() {
+  const simulated = env().providerMode === "simulator";
+  return (
+    <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          <span aria-hidden className="inline-block size-6 rounded-md bg-gradient-to-br from-accent-400 via-fuchsia-500 to-amber-400" />
+          Lorascope
+        </Link>
+        <nav aria-label="Main" className="flex gap-3 text-sm text-zinc-600 dark:text-zinc-400">
+          <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Studio</Link>
+        </nav>
+        <p
+          role="note"
+          className={
+            simulated
+              ? "ml-auto rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200"
+              : "ml-auto rounded-full bg-emerald-100 px-3 py-1 text-xs font-medium text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-200"
+          }
+        >
+          {simulated ? "Simulator — images are simulated; set TOGETHER_API_KEY for real ones" : "Connected to Together AI"}
+        </p>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getDb } from "./client";
+
+/** One exported function per query: the rest of the app never builds Prisma calls itself. */
+
+const withParts = {
+  images: { orderBy: { index: "asc" as const } },
+  loras: { orderBy: { position: "asc" as const } },
+};
+
+export type GenerationWithParts = NonNullable<Awaited<ReturnType<typeof getGenerationForOwner>>>;
+
+export interface NewGeneration {
+  ownerId: string;
+  clientRequestId: string;
+  userPrompt: string;
+  prompt: string;
+  model: string;
+  width: number;
+  height: number;
+  steps: number;
+  n: number;
+  seed: number;
+  guidance: number | null;
+  provider: string;
+  loras: { position: number; path: string; scale: number }[];
+}
+
+export interface StoredImage {
+  index: number;
+  storageKey: string;
+  contentHash: string;
+  mimeType: string;
+  width: number;
+  height: number;
+  byteSize: number;
+}
+
+export async function getGenerationByRequest(ownerId: string, clientRequestId: string) {
+  return getDb().generation.findUnique({
+    where: { ownerId_clientRequestId: { ownerId, clientRequestId } },
+    include: withParts,
+  });
+}
+
+export async function getGenerationForOwner(id: string, ownerId: string) {
+  return getDb().generation.findFirst({ where: { id, ownerId }, include: withParts });
+}
+
+/** Inserts the pending row; throws Prisma's P2002 when the same request id was already used. */
+export async function createPendingGeneration(data: NewGeneration) {
+  const { loras, ...fields } = data;
+  return getDb().generation.create({
+    data: {
+      id: randomUUID(),
+      ...fields,
+      status: "pending",
+      loras: { create: loras.map((l) => ({ id: randomUUID(), ...l })) },
+    },
+  });
+}
+
+export async function completeGeneration(
+  id: string,
+  result: { images: StoredImage[]; billedMegapixels: number; costMicroUsd: number },
+) {
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    await tx.generationImage.createMany({
+      data: result.images.map((img) => ({ id: randomUUID(), generationId: id, ...img })),
+    });
+    return tx.generation.update({
+      where: { id },
+      data: {
+        status: "succeeded",
+        billedMegapixels: result.billedMegapixels,
+        costMicroUsd: result.costMicroUsd,
+        completedAt: new Date(),
+      },
+      include: withParts,
+    });
+  });
+}
+
+/** A failed generation is kept for history but records no charge. */
+export async function failGeneration(id: string, error: { code: string; message: string }) {
+  return getDb().generation.update({
+    where: { id },
+    data: {
+      status: "failed",
+      errorCode: error.code,
+      errorMessage: error.message,
+      billedMegapixels: 0,
+      costMicroUsd: 0,
+      completedAt: new Date(),
+    },
+    include: withParts,
+  });
+}
+
+export async function listRecentGenerations(ownerId: string, take = 12) {
+  return getDb().generation.findMany({
+    where: { ownerId, status: "succeeded" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    include: withParts,
+  });
+}
+
+/** An image with its generation's owner, so the image route can refuse other owners. */
+export async function getImageWithOwner(imageId: string) {
+  return getDb().generationImage.findUnique({
+    where: { id: imageId },
+    include: { generation: { select: { ownerId: true, id: true, seed: true } } },
+  });
+}
+
+export async function pingDatabase(): Promise<void> {
+  await getDb().$queryRawUnsafe("SELECT 1");
+}

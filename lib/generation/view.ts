@@ -1,0 +1,78 @@
+/** What the browser gets about a generation: no owner id, no storage keys. */
+export interface GenerationView {
+  id: string;
+  status: "pending" | "succeeded" | "failed";
+  userPrompt: string;
+  prompt: string;
+  model: string;
+  width: number;
+  height: number;
+  steps: number;
+  n: number;
+  seed: number;
+  guidance: number | null;
+  provider: "together" | "simulator";
+  billedMegapixels: number;
+  costMicroUsd: number;
+  createdAt: string;
+  error: { code: string; message: string } | null;
+  images: { id: string; index: number; url: string; width: number; height: number; mimeType: string }[];
+  loras: { position: number; path: string; scale: number }[];
+}
+
+interface GenerationRow {
+  id: string;
+  status: string;
+  userPrompt: string;
+  prompt: string;
+  model: string;
+  width: number;
+  height: number;
+  steps: number;
+  n: number;
+  seed: number;
+  guidance: number | null;
+  provider: string;
+  billedMegapixels: number;
+  costMicroUsd: number;
+  createdAt: Date;
+  errorCode: string | null;
+  errorMessage: string | null;
+  images: { id: string; index: number; width: number; height: number; mimeType: string; contentHash: string }[];
+  loras: { position: number; path: string; scale: number }[];
+}
+
+export function imageUrl(imageId: string, contentHash: string): string {
+  // The hash in the query makes the URL change whenever the bytes could, so it can be cached forever.
+  return `/api/images/${imageId}?v=${contentHash.slice(0, 16)}`;
+}
+
+export function toGenerationView(row: GenerationRow): GenerationView {
+  return {
+    id: row.id,
+    status: row.status as GenerationView["status"],
+    userPrompt: row.userPrompt,
+    prompt: row.prompt,
+    model: row.model,
+    width: row.width,
+    height: row.height,
+    steps: row.steps,
+    n: row.n,
+    seed: row.seed,
+    guidance: row.guidance,
+    provider: row.provider as GenerationView["provider"],
+    billedMegapixels: row.billedMegapixels,
+    costMicroUsd: row.costMicroUsd,
+    createdAt: row.createdAt.toISOString(),
+    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? "" } : null,
+    images: row.images.map((img) => ({
+      id: img.id,
+      index: img.index,
+      url: imageUrl(img.id, img.contentHash),
+      width: img.width,
+      height: img.height,
+      mimeType: img.mimeType,
+    })),
+    loras: row.loras.map((l) => ({ position: l.position, path: l.path, scale: l.scale })),
+  };
+}
