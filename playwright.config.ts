@@ -1,0 +1,68 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Two copies of the production build: one on its built-in simulator (no key, what a fresh
+ * checkout runs), one talking through the real SDK to a Together stand-in on loopback that
+ * records requests and injects failures. Both get fresh data dirs (scripts/test-e2e.mjs).
+ */
+const STANDIN_PORT = 4010;
+const SIM_PORT = 3100;
+const REAL_PORT = 3101;
+const dataRoot = "test-results/e2e-data";
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+const app = (port: number, dataDir: string, extra: Record<string, string>) => ({
+  command: `node scripts/start.mjs --no-build`,
+  url: `http://127.0.0.1:${port}/api/health`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "pipe" as const,
+  env: { PORT: String(port), DATA_DIR: `${dataRoot}/${dataDir}`, TOGETHER_API_KEY: "", ...extra },
+});
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    launchOptions: chromium,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "simulator", testMatch: /simulator\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SIM_PORT}` } },
+    { name: "together-standin", testMatch: /standin\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${REAL_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `npx tsx tests/support/together-server-cli.ts --port ${STANDIN_PORT}`,
+      url: `http://127.0.0.1:${STANDIN_PORT}/__admin/requests`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    app(SIM_PORT, "simulator", {}),
+    app(REAL_PORT, "standin", {
+      TOGETHER_API_KEY: "test-key",
+      TOGETHER_BASE_URL: `http://127.0.0.1:${STANDIN_PORT}/v1`,
+      TOGETHER_MAX_RETRIES: "0",
+    }),
+  ],
+});

@@ -1,0 +1,52 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The studio as a person sees it, by the accessible names in docs/product.md. */
+export class StudioPage {
+  readonly prompt: Locator;
+  readonly model: Locator;
+  readonly width: Locator;
+  readonly height: Locator;
+  readonly steps: Locator;
+  readonly images: Locator;
+  readonly seed: Locator;
+  readonly generate: Locator;
+  readonly cost: Locator;
+  readonly results: Locator;
+  readonly alert: Locator;
+
+  constructor(readonly page: Page) {
+    this.prompt = page.getByLabel("Prompt", { exact: true });
+    this.model = page.getByLabel("Model", { exact: true });
+    this.width = page.getByLabel("Width", { exact: true });
+    this.height = page.getByLabel("Height", { exact: true });
+    this.steps = page.getByLabel("Steps", { exact: true });
+    this.images = page.getByLabel("Images", { exact: true });
+    this.seed = page.getByLabel("Seed", { exact: true });
+    this.generate = page.getByRole("button", { name: "Generate" });
+    this.cost = page.getByRole("status").filter({ hasText: "$" });
+    this.results = page.getByRole("region", { name: "Results" });
+    this.alert = page.getByRole("alert").filter({ hasText: /\w/ });
+  }
+
+  async goto() {
+    await this.page.goto("/");
+    await expect(this.generate).toBeVisible();
+  }
+
+  lora(position: 1 | 2) {
+    return this.page.getByLabel(`LoRA ${position}`, { exact: true });
+  }
+
+  loraScale(position: 1 | 2) {
+    return this.page.getByLabel(`LoRA ${position} scale`, { exact: true });
+  }
+
+  async fixSeed(seed: number) {
+    await this.page.getByLabel("New random seed each time").uncheck();
+    await this.seed.fill(String(seed));
+  }
+
+  resultImages() {
+    return this.results.getByRole("img").and(this.results.locator("img"));
+  }
+}

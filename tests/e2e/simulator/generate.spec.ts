@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { StudioPage } from "../pages/studio-page";
+
+test("the app says it runs on the simulator", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("note")).toContainText("images are simulated");
+});
+
+test("generates a simulated image through the page and shows it", async ({ page, playwright, baseURL }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.prompt.fill("a lighthouse on a cliff at dusk");
+  await expect(studio.cost).toContainText("$0.035");
+
+  await studio.generate.click();
+  const image = studio.resultImages().first();
+  await expect(image).toBeVisible();
+  // The picture actually loaded: decoded with real pixels at the requested size.
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1024);
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(768);
+  await expect(studio.results).toContainText("$0.035");
+  await expect(studio.results).toContainText("simulated");
+
+  // The image route serves immutable, cacheable bytes to their owner…
+  const src = (await image.getAttribute("src"))!;
+  const response = await page.request.get(src);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("image/jpeg");
+  expect(response.headers()["cache-control"]).toContain("immutable");
+  // …and to nobody else (a fresh context has no owner cookie).
+  const stranger = await playwright.request.newContext({ baseURL });
+  expect((await stranger.get(src)).status()).toBe(404);
+  await stranger.dispose();
+
+  // A reload keeps the result: it was stored, not just shown.
+  await page.reload();
+  await expect(studio.resultImages().first()).toBeVisible();
+});
+
+test("Ctrl+Enter generates from the keyboard and a fixed seed is kept", async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.prompt.fill("a red fox in the snow");
+  await studio.fixSeed(1234);
+  await studio.images.fill("2");
+  await expect(studio.cost).toContainText("$0.070");
+  await studio.prompt.focus();
+  await page.keyboard.press("Control+Enter");
+  await expect(studio.results.getByText("seed 1234").first()).toBeVisible();
+  await expect(studio.results.locator("article").first().locator("img")).toHaveCount(2);
+});
+
+test("bad input gets a clear message and keeps the settings", async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.prompt.fill("a castle");
+  await studio.width.fill("1001");
+  await expect(page.getByText("Width must be a multiple of 8")).toBeVisible();
+  await expect(studio.cost).toHaveCount(0);
+  await studio.width.fill("1024");
+  await studio.lora(1).fill("https://huggingface.co/XLabs-AI/flux-lora-collection/blob/main/anime_lora.safetensors");
+  await studio.generate.click();
+  await expect(studio.alert).toContainText("resolve");
+  await expect(studio.prompt).toHaveValue("a castle");
+  await expect(studio.lora(1)).toHaveValue(/blob\/main\/anime_lora/);
+});
