@@ -21,6 +21,10 @@ const envSchema = z.object({
   REPLICATE_API_TOKEN: optional,
   APP_SECRET: optional,
   ALLOW_PRIVATE_FETCH: flag,
+  /** Generations one owner may start per hour; 0 turns the limit off. */
+  RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  /** Optional cap on what the deployment's key spends per UTC day, in dollars. */
+  DAILY_BUDGET_USD: optional.pipe(z.coerce.number().positive().optional()),
 });
 
 export interface AppEnv {
@@ -39,6 +43,8 @@ export interface AppEnv {
   replicateApiToken?: string;
   appSecret?: string;
   allowPrivateFetch: boolean;
+  rateLimitPerHour: number;
+  dailyBudgetMicroUsd: number | null;
 }
 
 const isOn = (v: string) => v === "true" || v === "1";
@@ -62,6 +68,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     replicateApiToken: e.REPLICATE_API_TOKEN,
     appSecret: e.APP_SECRET,
     allowPrivateFetch: isOn(e.ALLOW_PRIVATE_FETCH),
+    rateLimitPerHour: e.RATE_LIMIT_PER_HOUR,
+    dailyBudgetMicroUsd: e.DAILY_BUDGET_USD === undefined ? null : Math.round(e.DAILY_BUDGET_USD * 1_000_000),
   };
 }
 

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "out_of_credits"
   | "permission_denied"
   | "rate_limited"
+  | "budget_exceeded"
   | "incompatible_lora"
   | "model_not_found"
   | "bad_request"

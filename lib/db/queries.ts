@@ -24,6 +24,8 @@ export interface NewGeneration {
   seed: number;
   guidance: number | null;
   provider: string;
+  estimateMicroUsd: number;
+  ownKey: boolean;
   loras: { position: number; path: string; scale: number }[];
 }
 
@@ -114,6 +116,33 @@ export async function getImageWithOwner(imageId: string) {
     where: { id: imageId },
     include: { generation: { select: { ownerId: true, id: true, seed: true } } },
   });
+}
+
+/** Generations an owner started since a time that count against the rate limit (failures don't). */
+export async function countOwnerGenerationsSince(ownerId: string, since: Date) {
+  return getDb().generation.count({
+    where: { ownerId, createdAt: { gte: since }, status: { in: ["pending", "succeeded"] } },
+  });
+}
+
+/** When the oldest counted generation in the window was made, to say when a slot frees up. */
+export async function oldestOwnerGenerationSince(ownerId: string, since: Date) {
+  const row = await getDb().generation.findFirst({
+    where: { ownerId, createdAt: { gte: since }, status: { in: ["pending", "succeeded"] } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  return row?.createdAt ?? null;
+}
+
+/** What the deployment's Together key spent since a time: charged successes plus estimates of requests in flight. */
+export async function deploymentSpendSince(since: Date): Promise<number> {
+  const db = getDb();
+  const [charged, pending] = await Promise.all([
+    db.generation.aggregate({ _sum: { costMicroUsd: true }, where: { createdAt: { gte: since }, provider: "together", ownKey: false, status: "succeeded" } }),
+    db.generation.aggregate({ _sum: { estimateMicroUsd: true }, where: { createdAt: { gte: since }, provider: "together", ownKey: false, status: "pending" } }),
+  ]);
+  return (charged._sum.costMicroUsd ?? 0) + (pending._sum.estimateMicroUsd ?? 0);
 }
 
 export async function pingDatabase(): Promise<void> {

@@ -9,6 +9,7 @@ import {
   type GenerationWithParts,
   type StoredImage,
 } from "@/lib/db/queries";
+import { enforceLimits } from "@/lib/limits/limits";
 import { getModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
 import { getImageStore } from "@/lib/storage";
@@ -70,16 +71,19 @@ export interface GenerateArgs {
   ownerId: string;
   input: ValidGenerationInput;
   provider: ImageProvider;
+  /** Paid with the person's own key: the deployment's budget does not apply. */
+  ownKey?: boolean;
   /** How long a duplicate request waits for the original. */
   duplicateWaitMs?: number;
 }
 
 /** The generate use case: request → provider → bytes stored → rows written. */
-export async function generate({ ownerId, input, provider, duplicateWaitMs = 180_000 }: GenerateArgs): Promise<GenerationWithParts> {
+export async function generate({ ownerId, input, provider, ownKey = false, duplicateWaitMs = 180_000 }: GenerateArgs): Promise<GenerationWithParts> {
   const existing = await getGenerationByRequest(ownerId, input.clientRequestId);
   if (existing) return awaitExisting(ownerId, input.clientRequestId, duplicateWaitMs);
 
   const request = buildImageRequest(input);
+  const estimate = priceRequest(getModel(input.model), input);
   let pending;
   try {
     pending = await createPendingGeneration({
@@ -95,6 +99,8 @@ export async function generate({ ownerId, input, provider, duplicateWaitMs = 180
       seed: input.seed,
       guidance: input.guidance ?? null,
       provider: provider.name,
+      estimateMicroUsd: estimate.totalMicroUsd,
+      ownKey,
       loras: (request.image_loras ?? []).map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
     });
   } catch (err) {
@@ -104,6 +110,8 @@ export async function generate({ ownerId, input, provider, duplicateWaitMs = 180
   }
 
   try {
+    // Checked after the insert so that concurrent requests count each other.
+    await enforceLimits(ownerId, { ownKey });
     const images = await provider.generate(request);
     const stored = await Promise.all(images.map(storeImage));
     const price = priceRequest(getModel(input.model), { ...input, n: stored.length });

@@ -1,0 +1,55 @@
+import { formatUsd } from "@/lib/models/pricing";
+
+export interface LimitsSnapshot {
+  rate: { limit: number; used: number; remaining: number; windowStart: Date; oldestInWindow: Date | null } | null;
+  budget: { capMicroUsd: number; spentMicroUsd: number; remainingMicroUsd: number } | null;
+}
+
+export type LimitDecision =
+  | { ok: true }
+  | { ok: false; code: "rate_limited" | "budget_exceeded"; message: string; retryAfterSeconds?: number };
+
+const HOUR_MS = 3_600_000;
+
+export function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+function humanWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+/**
+ * Decides whether one more request fits, given what is already counted (which includes this
+ * request's own pending row: the check runs after inserting it, so two concurrent requests
+ * see each other).
+ */
+export function decideLimits(snapshot: LimitsSnapshot, now: Date): LimitDecision {
+  const { rate, budget } = snapshot;
+  if (rate && rate.used > rate.limit) {
+    const frees = rate.oldestInWindow ? rate.oldestInWindow.getTime() + HOUR_MS : now.getTime() + HOUR_MS;
+    const wait = Math.max(1, Math.ceil((frees - now.getTime()) / 1000));
+    return {
+      ok: false,
+      code: "rate_limited",
+      message: `This deployment allows ${rate.limit} generations per hour for each person. Try again in ${humanWait(wait)}.`,
+      retryAfterSeconds: wait,
+    };
+  }
+  if (budget && budget.spentMicroUsd > budget.capMicroUsd) {
+    const tomorrow = startOfUtcDay(now).getTime() + 24 * HOUR_MS;
+    return {
+      ok: false,
+      code: "budget_exceeded",
+      message: `This would go over the deployment's daily budget of ${formatUsd(budget.capMicroUsd)} (${formatUsd(Math.max(0, budget.remainingMicroUsd))} left today). Make fewer or smaller images, add your own Together key, or come back after midnight UTC.`,
+      retryAfterSeconds: Math.ceil((tomorrow - now.getTime()) / 1000),
+    };
+  }
+  return { ok: true };
+}
+
+export function rateWindowStart(now: Date): Date {
+  return new Date(now.getTime() - HOUR_MS);
+}
