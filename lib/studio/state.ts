@@ -1,0 +1,135 @@
+import { defaultModel, findModel, getModel } from "@/lib/models/catalog";
+import { MAX_SCALE, MAX_SEED, MIN_SCALE, type GenerationInput } from "@/lib/generation/schema";
+import type { TriggerPlacement } from "@/lib/generation/prompt";
+
+export interface LoraSlot {
+  /** The link as pasted (or the canonical path once resolved); empty = free slot. */
+  path: string;
+  scale: number;
+  /** Trigger phrases switched on for this LoRA. */
+  triggers: string[];
+}
+
+/** Everything the studio holds: plain data, so it lives in the URL as a shareable recipe. */
+export interface StudioState {
+  prompt: string;
+  model: string;
+  width: number;
+  height: number;
+  steps: number;
+  n: number;
+  seed: number;
+  randomSeed: boolean;
+  guidance: number;
+  loras: [LoraSlot, LoraSlot];
+  customTriggers: string[];
+  placement: TriggerPlacement;
+}
+
+export const emptySlot = (): LoraSlot => ({ path: "", scale: 1, triggers: [] });
+
+export function initialStudioState(modelId: string = defaultModel.id): StudioState {
+  const model = getModel(modelId);
+  return {
+    prompt: "",
+    model: model.id,
+    width: model.defaults.width,
+    height: model.defaults.height,
+    steps: model.defaults.steps,
+    n: 1,
+    seed: 42,
+    randomSeed: true,
+    guidance: model.defaults.guidance,
+    loras: [emptySlot(), emptySlot()],
+    customTriggers: [],
+    placement: "before",
+  };
+}
+
+export function randomSeed(): number {
+  return Math.floor(Math.random() * (MAX_SEED + 1));
+}
+
+/** State → the action's input. Empty LoRA slots are left out. */
+export function toGenerationInput(state: StudioState, seed: number, clientRequestId: string): GenerationInput {
+  return {
+    clientRequestId,
+    prompt: state.prompt,
+    model: state.model,
+    width: state.width,
+    height: state.height,
+    steps: state.steps,
+    n: state.n,
+    seed,
+    guidance: state.guidance,
+    loras: state.loras
+      .filter((l) => l.path.trim())
+      .map((l) => ({ path: l.path.trim(), scale: l.scale, triggers: l.triggers })),
+    customTriggers: state.customTriggers,
+    triggerPlacement: state.placement,
+  };
+}
+
+// ---- Recipe links: the state in the URL's query, defaults left out to keep links short ----
+
+const int = (v: string | null, min: number, max: number): number | undefined => {
+  if (v === null || !/^-?\d+$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= min && n <= max ? n : undefined;
+};
+const num = (v: string | null, min: number, max: number): number | undefined => {
+  if (v === null || v.trim() === "") return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
+};
+const text = (values: string[], max: number) => values.map((t) => t.trim()).filter((t) => t && t.length <= 200).slice(0, max);
+
+/** Parses a recipe link. Anything invalid falls back to the default: a shared link never breaks the studio. */
+export function stateFromSearchParams(params: URLSearchParams): StudioState {
+  const model = findModel(params.get("model") ?? "") ?? defaultModel;
+  const base = initialStudioState(model.id);
+  const { limits } = model;
+  const slot = (i: 1 | 2): LoraSlot => {
+    const path = (params.get(`l${i}`) ?? "").trim().slice(0, 2048);
+    if (!path) return emptySlot();
+    return { path, scale: num(params.get(`s${i}`), MIN_SCALE, MAX_SCALE) ?? 1, triggers: text(params.getAll(`t${i}`), 20) };
+  };
+  const seed = int(params.get("seed"), 0, MAX_SEED);
+  return {
+    ...base,
+    prompt: (params.get("p") ?? "").slice(0, limits.maxPromptChars),
+    width: int(params.get("w"), limits.minSize, limits.maxSize) ?? base.width,
+    height: int(params.get("h"), limits.minSize, limits.maxSize) ?? base.height,
+    steps: int(params.get("steps"), limits.minSteps, limits.maxSteps) ?? base.steps,
+    n: int(params.get("n"), 1, limits.maxImages) ?? base.n,
+    seed: seed ?? base.seed,
+    randomSeed: seed === undefined,
+    guidance: num(params.get("g"), 0, 20) ?? base.guidance,
+    loras: [slot(1), slot(2)],
+    customTriggers: text(params.getAll("ct"), 20),
+    placement: params.get("tp") === "after" ? "after" : "before",
+  };
+}
+
+/** The recipe as a query string; the seed is only included when it is fixed. */
+export function stateToSearchParams(state: StudioState): URLSearchParams {
+  const params = new URLSearchParams();
+  const base = initialStudioState(state.model);
+  if (state.prompt) params.set("p", state.prompt);
+  if (state.model !== defaultModel.id) params.set("model", state.model);
+  if (state.width !== base.width) params.set("w", String(state.width));
+  if (state.height !== base.height) params.set("h", String(state.height));
+  if (state.steps !== base.steps) params.set("steps", String(state.steps));
+  if (state.n !== base.n) params.set("n", String(state.n));
+  if (!state.randomSeed) params.set("seed", String(state.seed));
+  if (state.guidance !== base.guidance) params.set("g", String(state.guidance));
+  state.loras.forEach((slot, i) => {
+    if (!slot.path.trim()) return;
+    params.set(`l${i + 1}`, slot.path.trim());
+    if (slot.scale !== 1) params.set(`s${i + 1}`, String(slot.scale));
+    slot.triggers.forEach((t) => params.append(`t${i + 1}`, t));
+  });
+  state.customTriggers.forEach((t) => params.append("ct", t));
+  if (state.placement !== "before") params.set("tp", state.placement);
+  return params;
+}
