@@ -24,7 +24,7 @@ const envSchema = z.object({
   /** Generations one owner may start per hour; 0 turns the limit off. */
   RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(60),
   /** Optional cap on what the deployment's key spends per UTC day, in dollars. */
-  DAILY_BUDGET_USD: optional.pipe(z.coerce.number().positive().optional()),
+  DAILY_BUDGET_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().positive().optional()),
 });
 
 export interface AppEnv {

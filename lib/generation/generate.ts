@@ -17,6 +17,7 @@ import { imageKey, sha256Hex } from "@/lib/storage/keys";
 import type { ImageProvider } from "@/lib/together/client";
 import type { ProviderImage } from "@/lib/together/types";
 import { buildImageRequest } from "./build-request";
+import { trackGeneration } from "./in-flight";
 import type { ValidGenerationInput } from "./schema";
 
 const DUPLICATE_POLL_MS = 250;
@@ -109,10 +110,11 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
     throw err;
   }
 
+  const tracked = trackGeneration(ownerId, input.clientRequestId);
   try {
     // Checked after the insert so that concurrent requests count each other.
     await enforceLimits(ownerId, { ownKey });
-    const images = await provider.generate(request);
+    const images = await provider.generate(request, { signal: tracked.signal });
     const stored = await Promise.all(images.map(storeImage));
     const price = priceRequest(getModel(input.model), { ...input, n: stored.length });
     return await completeGeneration(pending.id, {
@@ -127,5 +129,7 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
         : new AppError({ code: "internal", message: "The images could not be saved on the server. Your settings are kept; try again." }, { cause: err });
     await failGeneration(pending.id, { code: appError.code, message: appError.message });
     throw appError;
+  } finally {
+    tracked.done();
   }
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { generate } from "@/lib/generation/generate";
+import { cancelGeneration } from "@/lib/generation/in-flight";
 import { generationInputSchema } from "@/lib/generation/schema";
 import { createLocalImageStore } from "@/lib/storage/local";
 import { getImageProvider, type ImageProvider } from "@/lib/together/client";
@@ -132,5 +133,44 @@ describe.each(databaseLanes)("generate on $provider", ({ create }) => {
     const theirs = await generate({ ownerId: "owner-bbbbbbbbbbbbbbbbbbbb", input: shared, provider });
     expect(mine.id).not.toBe(theirs.id);
     expect(provider.calls).toBe(2);
+  });
+});
+
+describe("cancelling", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await databaseLanes[0].create();
+    migrateDeploy(database.url);
+    Object.assign(process.env, { DATABASE_URL: database.url, DATA_DIR: dataDir, TOGETHER_API_KEY: "" });
+    await disconnectDb();
+  }, 60_000);
+  afterAll(async () => {
+    await disconnectDb();
+    await database.drop();
+  });
+
+  it("aborts the provider call, records a cancelled failure with no charge", async () => {
+    let sawAbort = false;
+    const provider: ImageProvider = {
+      name: "simulator",
+      generate: (_request, { signal } = {}) =>
+        new Promise((_, reject) => {
+          signal?.addEventListener("abort", () => {
+            sawAbort = true;
+            reject(new AppError({ code: "cancelled", message: "Generation cancelled. Nothing was charged." }));
+          });
+        }),
+    };
+    const running = input({ n: 1 });
+    const result = generate({ ownerId: owner, input: running, provider });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(cancelGeneration(owner, running.clientRequestId)).toBe(true);
+    await expect(result).rejects.toMatchObject({ code: "cancelled" });
+    expect(sawAbort).toBe(true);
+    const row = await getDb().generation.findFirstOrThrow({ where: { clientRequestId: running.clientRequestId } });
+    expect(row).toMatchObject({ status: "failed", errorCode: "cancelled", costMicroUsd: 0 });
+    // Another owner cannot cancel it, and nothing is left running.
+    expect(cancelGeneration("someone-else", running.clientRequestId)).toBe(false);
+    expect(cancelGeneration(owner, running.clientRequestId)).toBe(false);
   });
 });

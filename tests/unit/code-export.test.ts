@@ -20,7 +20,7 @@ describe("copy as code", () => {
   it("cURL sends byte-for-byte the same JSON body (checked by a real shell)", () => {
     // Replace curl with a printer of its last argument and run the snippet in bash.
     const script = `curl() { printf '%s' "\${@: -1}"; }\n${toCurl(request)}`;
-    const sent = execFileSync("bash", ["-c", script], { encoding: "utf8", env: { TOGETHER_API_KEY: "k" } });
+    const sent = execFileSync("bash", ["-c", script], { encoding: "utf8", env: { ...process.env, TOGETHER_API_KEY: "k" } });
     expect(JSON.parse(sent)).toEqual(request);
     expect(toCurl(request)).toContain("Authorization: Bearer $TOGETHER_API_KEY");
   });
