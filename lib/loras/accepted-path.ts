@@ -1,3 +1,5 @@
+import { ipLiteral, isPublicAddress } from "@/lib/net/ip-policy";
+
 /**
  * The strict check of an `image_loras[].path` exactly as Together receives it
  * (docs/platform.md §2). No rewriting happens here: a friendlier parser of pasted links
@@ -38,13 +40,10 @@ function pickled(name: string): LoraPathCheck {
 
 /** Together downloads the file from the public internet, so local and private hosts can never work. */
 function isPrivateHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  const h = host.toLowerCase();
   if (h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal")) return true;
-  if (h === "::1" || h === "::" || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80")) return h.includes(":");
-  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
-  if (!v4) return false;
-  const [a, b] = [Number(v4[1]), Number(v4[2])];
-  return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  const ip = ipLiteral(h);
+  return ip !== null && !isPublicAddress(ip);
 }
 
 function safeDecode(segment: string): string {
