@@ -19,6 +19,7 @@ const envSchema = z.object({
   CIVITAI_BASE_URL: optional,
   CIVITAI_TOKEN: optional,
   REPLICATE_API_TOKEN: optional,
+  REPLICATE_BASE_URL: optional,
   APP_SECRET: optional,
   ALLOW_PRIVATE_FETCH: flag,
   /** Generations one owner may start per hour; 0 turns the limit off. */
@@ -41,6 +42,7 @@ export interface AppEnv {
   civitaiBaseUrl: string;
   civitaiToken?: string;
   replicateApiToken?: string;
+  replicateBaseUrl: string;
   appSecret?: string;
   allowPrivateFetch: boolean;
   rateLimitPerHour: number;
@@ -66,6 +68,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     civitaiBaseUrl: e.CIVITAI_BASE_URL ?? "https://civitai.com/api/v1",
     civitaiToken: e.CIVITAI_TOKEN,
     replicateApiToken: e.REPLICATE_API_TOKEN,
+    replicateBaseUrl: e.REPLICATE_BASE_URL ?? "https://api.replicate.com/v1",
     appSecret: e.APP_SECRET,
     allowPrivateFetch: isOn(e.ALLOW_PRIVATE_FETCH),
     rateLimitPerHour: e.RATE_LIMIT_PER_HOUR,

@@ -13,7 +13,10 @@ export interface LoraWarning {
     | "metadata_unavailable"
     | "header_unreadable"
     | "link_rewritten"
-    | "no_triggers";
+    | "no_triggers"
+    | "no_safetensors"
+    | "not_lora"
+    | "download_disabled";
   message: string;
 }
 
@@ -47,6 +50,8 @@ export interface LoraCard {
   nsfw: boolean;
   tags: string[];
   warnings: LoraWarning[];
+  /** For a repo holding several .safetensors files: a /resolve/ link per file (Together needs one). */
+  fileChoices: { name: string; path: string; size?: number }[];
   inspection: LoraInspection | null;
   /** Per catalog model id. */
   verdicts: Record<string, LoraVerdict>;
