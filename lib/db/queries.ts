@@ -145,6 +145,32 @@ export async function deploymentSpendSince(since: Date): Promise<number> {
   return (charged._sum.costMicroUsd ?? 0) + (pending._sum.estimateMicroUsd ?? 0);
 }
 
+export async function getLoraByKey(key: string) {
+  return getDb().lora.findUnique({ where: { key } });
+}
+
+/** Cached cards for the given Together paths (the generate action checks their verdicts). */
+export async function getLorasByPaths(paths: string[]) {
+  if (paths.length === 0) return [];
+  return getDb().lora.findMany({ where: { path: { in: paths } }, orderBy: { fetchedAt: "desc" } });
+}
+
+export interface LoraCacheRow {
+  key: string;
+  path: string;
+  source: string;
+  title: string;
+  base: string;
+  card: string;
+  metadataAvailable: boolean;
+  fetchedAt: Date;
+}
+
+export async function upsertLora(row: LoraCacheRow) {
+  const { key, ...fields } = row;
+  return getDb().lora.upsert({ where: { key }, create: { id: randomUUID(), key, ...fields }, update: fields });
+}
+
 export async function pingDatabase(): Promise<void> {
   await getDb().$queryRawUnsafe("SELECT 1");
 }

@@ -10,6 +10,7 @@ import {
   type StoredImage,
 } from "@/lib/db/queries";
 import { enforceLimits } from "@/lib/limits/limits";
+import { assertLorasCompatible } from "@/lib/loras/compatibility";
 import { getModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
 import { getImageStore } from "@/lib/storage";
@@ -84,6 +85,7 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
   if (existing) return awaitExisting(ownerId, input.clientRequestId, duplicateWaitMs);
 
   const request = buildImageRequest(input);
+  await assertLorasCompatible((request.image_loras ?? []).map((l) => l.path), getModel(input.model));
   const estimate = priceRequest(getModel(input.model), input);
   let pending;
   try {

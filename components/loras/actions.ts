@@ -1,0 +1,21 @@
+"use server";
+
+import { z } from "zod";
+import { toErrorShape, type Result } from "@/lib/errors";
+import type { LoraCard } from "@/lib/loras/card";
+import { resolveLoraCard } from "@/lib/loras/resolve-card";
+
+const linkSchema = z.string().max(4096, "That link is too long");
+
+/** Pasted link → LoRA card (cached in the database; a repeat answers from there). */
+export async function resolveLoraAction(raw: unknown): Promise<Result<{ card: LoraCard; notices: string[]; cached: boolean }>> {
+  const link = linkSchema.safeParse(raw);
+  if (!link.success) return { ok: false, error: { code: "invalid_input", message: link.error.issues[0].message, field: "lora" } };
+  try {
+    return { ok: true, ...(await resolveLoraCard(link.data)) };
+  } catch (err) {
+    const error = toErrorShape(err);
+    if (error.code === "internal") console.error("resolveLoraAction failed", err);
+    return { ok: false, error };
+  }
+}

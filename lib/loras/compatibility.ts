@@ -1,0 +1,26 @@
+import "server-only";
+import { getLorasByPaths } from "@/lib/db/queries";
+import { AppError } from "@/lib/errors";
+import type { ImageModel } from "@/lib/models/catalog";
+import type { LoraCard } from "./card";
+
+/**
+ * Refuses, before anything is paid for, a LoRA whose cached card says it cannot work with
+ * the model (an SDXL file, a FLUX.1 LoRA on FLUX.2). Unknown LoRAs go through: Together decides.
+ */
+export async function assertLorasCompatible(paths: string[], model: ImageModel): Promise<void> {
+  const rows = await getLorasByPaths(paths);
+  for (const [i, path] of paths.entries()) {
+    const row = rows.find((r) => r.path === path);
+    if (!row) continue;
+    const card = JSON.parse(row.card) as LoraCard;
+    const verdict = card.verdicts[model.id];
+    if (verdict?.status === "incompatible") {
+      throw new AppError({
+        code: "incompatible_lora",
+        message: `LoRA ${i + 1} (${card.title}) will not work with ${model.label}: ${verdict.reason}. Remove it or pick another LoRA — nothing was sent or charged.`,
+        field: `loras.${i}.path`,
+      });
+    }
+  }
+}
