@@ -1,17 +1,39 @@
 import { Studio } from "@/components/studio/studio";
 import { listRecentGenerations } from "@/lib/db/queries";
 import { toGenerationView } from "@/lib/generation/view";
+import { getLimits } from "@/lib/limits/limits";
+import { toLimitsView } from "@/lib/limits/view";
+import { describeOwnApiKey } from "@/lib/owner/own-key";
 import { getOwnerId } from "@/lib/owner/session";
+import { stateFromSearchParams } from "@/lib/studio/state";
 
 export const dynamic = "force-dynamic";
 
-export default async function StudioPage() {
-  const ownerId = await getOwnerId();
-  const recent = ownerId ? await listRecentGenerations(ownerId, 6) : [];
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function toURLSearchParams(params: SearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) out.append(key, v);
+  }
+  return out;
+}
+
+export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [params, ownerId, ownKey] = await Promise.all([searchParams, getOwnerId(), describeOwnApiKey()]);
+  const [recent, limits] = await Promise.all([
+    ownerId ? listRecentGenerations(ownerId, 6) : [],
+    getLimits(ownerId, { ownKey: ownKey.set }),
+  ]);
   return (
     <>
       <h1 className="sr-only">Studio</h1>
-      <Studio initialResults={recent.map(toGenerationView)} />
+      <Studio
+        initialState={stateFromSearchParams(toURLSearchParams(params))}
+        initialResults={recent.map(toGenerationView)}
+        initialLimits={toLimitsView(limits)}
+        initialOwnKey={ownKey}
+      />
     </>
   );
 }

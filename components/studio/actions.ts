@@ -1,14 +1,19 @@
 "use server";
 
+import { z } from "zod";
 import { toErrorShape, type Result } from "@/lib/errors";
 import { generate } from "@/lib/generation/generate";
+import { cancelGeneration } from "@/lib/generation/in-flight";
 import { fieldErrors, generationInputSchema } from "@/lib/generation/schema";
 import { toGenerationView, type GenerationView } from "@/lib/generation/view";
-import { ensureOwnerId } from "@/lib/owner/session";
+import { getLimits } from "@/lib/limits/limits";
+import { toLimitsView, type LimitsView } from "@/lib/limits/view";
+import { getOwnApiKey, removeOwnApiKey, setOwnApiKey } from "@/lib/owner/own-key";
+import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 import { getImageProvider } from "@/lib/together/client";
 
 /** Validates, then runs the generate use case; never throws to the browser. */
-export async function generateAction(raw: unknown): Promise<Result<{ generation: GenerationView }>> {
+export async function generateAction(raw: unknown): Promise<Result<{ generation: GenerationView; limits: LimitsView }>> {
   const parsed = generationInputSchema.safeParse(raw);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
@@ -17,11 +22,49 @@ export async function generateAction(raw: unknown): Promise<Result<{ generation:
   }
   try {
     const ownerId = await ensureOwnerId();
-    const row = await generate({ ownerId, input: parsed.data, provider: getImageProvider() });
-    return { ok: true, generation: toGenerationView(row) };
+    const ownKey = await getOwnApiKey();
+    const provider = getImageProvider(ownKey ? { apiKey: ownKey } : {});
+    const row = await generate({ ownerId, input: parsed.data, provider, ownKey: ownKey !== null });
+    const limits = toLimitsView(await getLimits(ownerId, { ownKey: ownKey !== null }));
+    return { ok: true, generation: toGenerationView(row), limits };
   } catch (err) {
     const error = toErrorShape(err);
     if (error.code === "internal") console.error("generateAction failed", err);
     return { ok: false, error };
   }
+}
+
+/** Stops a running generation of this browser's owner; its action then answers "cancelled". */
+export async function cancelGenerationAction(clientRequestId: unknown): Promise<{ cancelled: boolean }> {
+  const id = z.uuid().safeParse(clientRequestId);
+  const ownerId = await getOwnerId();
+  if (!id.success || !ownerId) return { cancelled: false };
+  return { cancelled: cancelGeneration(ownerId, id.data) };
+}
+
+const apiKeySchema = z
+  .string()
+  .trim()
+  .min(20, "That does not look like a Together API key (too short)")
+  .max(200, "That does not look like a Together API key (too long)")
+  .regex(/^[A-Za-z0-9_\-.]+$/, "A Together API key has only letters, digits, '_', '-' and '.'");
+
+export interface OwnKeyState {
+  set: boolean;
+  hint: string | null;
+  limits: LimitsView;
+}
+
+/** Keeps the person's own key in a sealed httpOnly cookie; it is never sent back to the page. */
+export async function setOwnKeyAction(raw: unknown): Promise<Result<{ key: OwnKeyState }>> {
+  const parsed = apiKeySchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: parsed.error.issues[0].message, field: "apiKey" } };
+  await setOwnApiKey(parsed.data);
+  const limits = toLimitsView(await getLimits(await getOwnerId(), { ownKey: true }));
+  return { ok: true, key: { set: true, hint: `…${parsed.data.slice(-4)}`, limits } };
+}
+
+export async function removeOwnKeyAction(): Promise<{ key: OwnKeyState }> {
+  await removeOwnApiKey();
+  return { key: { set: false, hint: null, limits: toLimitsView(await getLimits(await getOwnerId(), { ownKey: false })) } };
 }

@@ -1,17 +1,33 @@
+import { Button } from "@/components/ui/button";
 import { explainPrice, formatUsd, type PriceBreakdown } from "@/lib/models/pricing";
+import type { SizeSuggestion } from "@/lib/models/size-presets";
 
-/** The live cost next to Generate: role=status so screen readers hear changes. */
-export function CostStatus({ price }: { price: PriceBreakdown | null }) {
+interface CostStatusProps {
+  price: PriceBreakdown | null;
+  suggestion: SizeSuggestion | null;
+  onUseSuggestion: () => void;
+}
+
+/** The live cost next to Generate: role=status so screen readers hear it change. */
+export function CostStatus({ price, suggestion, onUseSuggestion }: CostStatusProps) {
   return (
-    <div role="status" aria-live="polite" aria-label={price ? `Estimated cost ${formatUsd(price.totalMicroUsd)}` : "Cost unavailable"} className="min-w-0 text-sm">
-      {price ? (
-        <>
-          <span className="text-lg font-semibold tabular-nums">{formatUsd(price.totalMicroUsd)}</span>
-          <span className="ml-2 text-zinc-600 dark:text-zinc-400">{explainPrice(price)}</span>
-          {!price.published && <span className="block text-xs text-amber-700 dark:text-amber-300">Estimate: Together has not published this model&apos;s LoRA price.</span>}
-        </>
-      ) : (
-        <span className="text-zinc-500">Fix the size to see the cost</span>
+    <div className="flex min-w-0 flex-col gap-1">
+      <div role="status" aria-live="polite" aria-label={price ? `Cost ${formatUsd(price.totalMicroUsd)}` : "Cost unavailable"} className="text-sm">
+        {price ? (
+          <>
+            <span className="text-lg font-semibold tabular-nums">{formatUsd(price.totalMicroUsd)}</span>
+            <span className="ml-2 text-zinc-600 dark:text-zinc-400">{explainPrice(price)}</span>
+          </>
+        ) : (
+          <span className="text-zinc-500">Fix the size to see the cost</span>
+        )}
+      </div>
+      {price && !price.published && <p className="text-xs text-amber-700 dark:text-amber-300">Estimate: Together has not published this model&apos;s LoRA price.</p>}
+      {suggestion && (
+        <p className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+          Just over a megapixel: {suggestion.width}×{suggestion.height} costs {formatUsd(suggestion.savesMicroUsd)} less per image.
+          <Button size="sm" variant="ghost" onClick={onUseSuggestion}>Use {suggestion.width}×{suggestion.height}</Button>
+        </p>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { Button } from "@/components/ui/button";
 import { formatUsd } from "@/lib/models/pricing";
 import type { GenerationView } from "@/lib/generation/view";
 
@@ -33,7 +34,7 @@ export function PendingResults({ width, height, n, elapsedMs }: { width: number;
 }
 
 /** One finished generation: its images at their real aspect ratio (no layout shift) and what they cost. */
-export function GenerationResult({ generation }: { generation: GenerationView }) {
+export function GenerationResult({ generation, onReuseSeed }: { generation: GenerationView; onReuseSeed?: (seed: number) => void }) {
   return (
     <article aria-label={`Result: ${generation.userPrompt}`} className="flex flex-col gap-2">
       <div className={gridClass(generation.images.length)}>
@@ -64,6 +65,11 @@ export function GenerationResult({ generation }: { generation: GenerationView })
         {generation.provider === "simulator" && " · simulated"}
         {generation.loras.map((l) => ` · LoRA ${l.position} @ ${l.scale}`).join("")}
       </p>
+      {onReuseSeed && (
+        <div className="flex flex-wrap gap-2">
+          <Button size="sm" variant="ghost" onClick={() => onReuseSeed(generation.seed)}>↺ Reuse seed {generation.seed}</Button>
+        </div>
+      )}
       <details className="text-xs text-zinc-500">
         <summary className="cursor-pointer select-none">Prompt sent</summary>
         <p className="mt-1 whitespace-pre-wrap break-words font-mono">{generation.prompt}</p>

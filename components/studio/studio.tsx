@@ -2,18 +2,27 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import type { AppErrorShape } from "@/lib/errors";
-import { generationInputSchema, fieldErrors } from "@/lib/generation/schema";
+import { buildImageRequest } from "@/lib/generation/build-request";
 import { buildPrompt } from "@/lib/generation/prompt";
+import { fieldErrors, generationInputSchema } from "@/lib/generation/schema";
 import type { GenerationView } from "@/lib/generation/view";
+import type { LimitsView } from "@/lib/limits/view";
 import { catalog, getModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
-import { generateAction } from "./actions";
+import { cheaperNearbySize } from "@/lib/models/size-presets";
+import { emptySlot, randomSeed, stateToSearchParams, toGenerationInput, type LoraSlot, type StudioState } from "@/lib/studio/state";
+import { cancelGenerationAction, generateAction } from "./actions";
+import { CopyAsCode } from "./code-dialog";
 import { CostStatus } from "./cost-status";
-import { LoraField } from "./lora-field";
-import { NumberField } from "./number-field";
+import { ErrorAlert } from "./error-alert";
+import { LimitsNote } from "./limits-note";
+import { LoraSlotField, useLoraCard, type SlotCard } from "./lora-slot";
+import { OwnKeyButton, type OwnKey } from "./own-key-dialog";
+import { PromptPreview } from "./prompt-preview";
 import { GenerationResult, PendingResults } from "./results";
-import { initialStudioState, randomSeed, toGenerationInput, type StudioState } from "./studio-state";
+import { SizeFields } from "./size-fields";
 
 /** Any well-formed id: live validation only checks the settings. */
 const VALIDATION_ID = "00000000-0000-4000-8000-000000000000";
@@ -30,51 +39,118 @@ function useElapsed(running: boolean): number {
   return elapsed;
 }
 
-export function Studio({ initialResults }: { initialResults: GenerationView[] }) {
-  const [state, setState] = useState<StudioState>(initialStudioState);
+/** The path Together gets: the card's canonical one (blob → resolve, Civitai page → download) once known. */
+function effectiveSlots(state: StudioState, cards: SlotCard[]): StudioState {
+  const loras = state.loras.map((slot, i) => {
+    const c = cards[i];
+    return c.status === "ready" && slot.path.trim() ? { ...slot, path: c.card.path } : slot;
+  }) as [LoraSlot, LoraSlot];
+  return { ...state, loras };
+}
+
+interface StudioProps {
+  initialState: StudioState;
+  initialResults: GenerationView[];
+  initialLimits: LimitsView;
+  initialOwnKey: OwnKey;
+}
+
+export function Studio({ initialState, initialResults, initialLimits, initialOwnKey }: StudioProps) {
+  const [state, setState] = useState<StudioState>(initialState);
   const [results, setResults] = useState(initialResults);
+  const [limits, setLimits] = useState(initialLimits);
+  const [ownKey, setOwnKey] = useState(initialOwnKey);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const inFlight = useRef(false);
+  const inFlight = useRef<string | null>(null);
+  const freshPaths = useRef(new Set<string>());
   const model = getModel(state.model);
   const set = <K extends keyof StudioState>(key: K, value: StudioState[K]) => setState((s) => ({ ...s, [key]: value }));
+  const setSlot = (i: 0 | 1, slot: LoraSlot) =>
+    setState((s) => {
+      if (slot.path !== s.loras[i].path) freshPaths.current.add(slot.path.trim());
+      const loras = [...s.loras] as [LoraSlot, LoraSlot];
+      loras[i] = slot;
+      return { ...s, loras };
+    });
 
-  // Validate as the person types with the same schema the server uses.
-  const validation = useMemo(() => {
-    const parsed = generationInputSchema.safeParse(toGenerationInput(state, state.seed, VALIDATION_ID));
-    return parsed.success ? {} : fieldErrors(parsed.error);
+  const cards = [useLoraCard(state.loras[0].path), useLoraCard(state.loras[1].path)];
+
+  // A LoRA the person just pasted starts with all its trigger phrases on.
+  useEffect(() => {
+    cards.forEach((c, i) => {
+      const slot = state.loras[i];
+      if (c.status !== "ready" || !freshPaths.current.has(slot.path.trim())) return;
+      freshPaths.current.delete(slot.path.trim());
+      if (slot.triggers.length === 0 && c.card.triggers.length > 0) setSlot(i as 0 | 1, { ...slot, triggers: c.card.triggers });
+    });
+  });
+
+  // The recipe lives in the URL: copying the address shares it, a reload restores it.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const query = stateToSearchParams(state).toString();
+      window.history.replaceState(window.history.state, "", query ? `?${query}` : window.location.pathname);
+    }, 250);
+    return () => clearTimeout(t);
   }, [state]);
-  const sizeValid = !validation.width && !validation.height && !validation.n;
+
+  const effective = effectiveSlots(state, cards);
+  const validation = useMemo(() => {
+    const parsed = generationInputSchema.safeParse(toGenerationInput(effective, effective.seed, VALIDATION_ID));
+    return parsed.success ? { errors: {}, request: buildImageRequest(parsed.data) } : { errors: fieldErrors(parsed.error), request: null };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- effective is derived from these
+  }, [state, cards[0], cards[1]]);
+  const errors: Record<string, string> = validation.errors;
+  const sizeValid = !errors.width && !errors.height && !errors.n && !errors.steps;
   const price = sizeValid ? priceRequest(model, state) : null;
-  const promptSent = buildPrompt(state.prompt, []);
+  const suggestion = sizeValid ? cheaperNearbySize(model, state.width, state.height, state.steps) : null;
+  const promptSent = buildPrompt(state.prompt, [...state.loras.flatMap((l) => (l.path.trim() ? l.triggers : [])), ...state.customTriggers], state.placement);
 
   const mutation = useMutation({
     mutationFn: generateAction,
     onMutate: () => setError(null),
     onSuccess: (result) => {
-      if (result.ok) setResults((r) => [result.generation, ...r.filter((g) => g.id !== result.generation.id)]);
-      else setError(result.error);
+      if (result.ok) {
+        setResults((r) => [result.generation, ...r.filter((g) => g.id !== result.generation.id)]);
+        setLimits(result.limits);
+      } else setError(result.error);
     },
     onError: () => setError({ code: "internal", message: "The server could not be reached. Your settings are kept; try again." }),
     onSettled: () => {
-      inFlight.current = false;
+      inFlight.current = null;
     },
   });
   const elapsed = useElapsed(mutation.isPending);
 
-  function submit() {
-    // The ref closes the gap between a click and React re-rendering the disabled button.
-    if (inFlight.current || Object.keys(validation).length > 0) return;
-    inFlight.current = true;
-    const seed = state.randomSeed ? randomSeed() : state.seed;
-    if (state.randomSeed) set("seed", seed);
-    mutation.mutate(toGenerationInput(state, seed, crypto.randomUUID()));
+  function incompatibleSlot(): AppErrorShape | null {
+    for (const [i, c] of cards.entries()) {
+      if (c.status !== "ready" || !state.loras[i].path.trim()) continue;
+      const verdict = c.card.verdicts[state.model];
+      if (verdict?.status === "incompatible") {
+        return { code: "incompatible_lora", message: `LoRA ${i + 1} (${c.card.title}) will not work with ${model.label}: ${verdict.reason}. Remove it or pick another LoRA — nothing was sent or charged.` };
+      }
+    }
+    return null;
   }
 
+  function submit() {
+    // The ref closes the gap between a click and React re-rendering the disabled button.
+    if (inFlight.current || !validation.request) return;
+    const blocked = incompatibleSlot();
+    if (blocked) return setError(blocked);
+    const seed = state.randomSeed ? randomSeed() : state.seed;
+    if (state.randomSeed) set("seed", seed);
+    const id = crypto.randomUUID();
+    inFlight.current = id;
+    mutation.mutate(toGenerationInput(effective, seed, id));
+  }
+
+  const firstError = Object.entries(errors).find(([k]) => k !== "prompt");
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
       <form
         aria-label="Studio"
-        className="flex flex-col gap-4"
+        className="flex min-w-0 flex-col gap-4"
         onSubmit={(e) => {
           e.preventDefault();
           submit();
@@ -87,84 +163,82 @@ export function Studio({ initialResults }: { initialResults: GenerationView[] })
         }}
       >
         <div className="flex flex-col gap-1">
-          <label htmlFor="prompt" className="text-sm font-medium">Prompt</label>
+          <div className="flex items-end justify-between gap-2">
+            <label htmlFor="prompt" className="text-sm font-medium">Prompt</label>
+            <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter generates</span>
+          </div>
           <textarea
             id="prompt"
-            rows={4}
+            rows={3}
             value={state.prompt}
             onChange={(e) => set("prompt", e.target.value)}
             placeholder="a lighthouse on a cliff at dusk, volumetric light"
-            className="w-full resize-y rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
+            className="w-full resize-y rounded-2xl border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
           />
-          <p className="text-xs text-zinc-500">Ctrl/⌘ + Enter generates.</p>
         </div>
 
-        <div className="flex flex-col gap-1">
-          <label htmlFor="model" className="text-sm font-medium">Model</label>
-          <select
-            id="model"
-            value={state.model}
-            onChange={(e) => {
-              const next = getModel(e.target.value);
-              setState((s) => ({ ...s, model: next.id, steps: next.defaults.steps }));
-            }}
-            className="rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {catalog.models.map((m) => (
-              <option key={m.id} value={m.id}>{m.label}{m.deprecated ? " (deprecated)" : ""}</option>
-            ))}
-          </select>
-        </div>
-
-        <LoraField position={1} slot={state.loras[0]} onChange={(slot) => set("loras", [slot, state.loras[1]])} error={validation["loras.0.path"]} />
-        <LoraField position={2} slot={state.loras[1]} onChange={(slot) => set("loras", [state.loras[0], slot])} error={validation["loras.1.path"]} />
-
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-          <NumberField id="width" label="Width" value={state.width} step={model.limits.sizeMultiple} min={model.limits.minSize} max={model.limits.maxSize} onChange={(v) => set("width", v)} error={validation.width} />
-          <NumberField id="height" label="Height" value={state.height} step={model.limits.sizeMultiple} min={model.limits.minSize} max={model.limits.maxSize} onChange={(v) => set("height", v)} error={validation.height} />
-          <NumberField id="steps" label="Steps" value={state.steps} min={model.limits.minSteps} max={model.limits.maxSteps} onChange={(v) => set("steps", v)} error={validation.steps} />
-          <NumberField id="images" label="Images" value={state.n} min={1} max={model.limits.maxImages} onChange={(v) => set("n", v)} error={validation.n} />
-          <div className="col-span-2 flex flex-col gap-1">
-            <NumberField id="seed" label="Seed" value={state.seed} min={0} onChange={(v) => setState((s) => ({ ...s, seed: v, randomSeed: false }))} error={validation.seed} disabled={state.randomSeed} />
-            <label className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-              <input type="checkbox" checked={state.randomSeed} onChange={(e) => set("randomSeed", e.target.checked)} />
-              New random seed each time
-            </label>
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="flex min-w-0 flex-1 flex-col gap-1">
+            <label htmlFor="model" className="text-sm font-medium">Model</label>
+            <select
+              id="model"
+              value={state.model}
+              onChange={(e) => {
+                const next = getModel(e.target.value);
+                setState((s) => ({ ...s, model: next.id, steps: next.defaults.steps, guidance: next.defaults.guidance }));
+              }}
+              className="rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
+            >
+              {catalog.models.map((m) => (
+                <option key={m.id} value={m.id}>{m.label}{m.deprecated ? " (deprecated)" : ""}</option>
+              ))}
+            </select>
           </div>
+          <OwnKeyButton ownKey={ownKey} onChange={(key, l) => (setOwnKey(key), setLimits(l))} />
         </div>
 
-        <div className="rounded-xl bg-zinc-100 p-3 text-xs dark:bg-zinc-900">
-          <p className="font-medium text-zinc-600 dark:text-zinc-400">Prompt that will be sent</p>
-          <p className="mt-1 whitespace-pre-wrap break-words font-mono" data-testid="prompt-sent">{promptSent || "—"}</p>
-        </div>
+        <LoraSlotField position={1} slot={state.loras[0]} resolved={cards[0]} modelId={state.model} onChange={(s) => setSlot(0, s)} onRemove={() => setSlot(0, emptySlot())}
+          onSwap={state.loras[0].path || state.loras[1].path ? () => setState((s) => ({ ...s, loras: [s.loras[1], s.loras[0]] })) : undefined} />
+        <LoraSlotField position={2} slot={state.loras[1]} resolved={cards[1]} modelId={state.model} onChange={(s) => setSlot(1, s)} onRemove={() => setSlot(1, emptySlot())} />
 
-        <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-zinc-200 bg-zinc-50/95 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
-          <button
-            type="submit"
-            disabled={mutation.isPending || !state.prompt.trim()}
-            className="rounded-xl bg-accent-600 px-5 py-2.5 text-sm font-semibold text-white shadow-sm transition hover:bg-accent-700 disabled:cursor-not-allowed disabled:opacity-50"
-          >
-            {mutation.isPending ? "Generating…" : "Generate"}
-          </button>
-          <CostStatus price={price} />
-        </div>
+        <PromptPreview promptSent={promptSent} customTriggers={state.customTriggers} placement={state.placement} onCustomTriggers={(t) => set("customTriggers", t)} onPlacement={(p) => set("placement", p)} />
 
-        {error && (
-          <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200">
-            {error.message}
+        <SizeFields state={state} model={model} errors={errors} set={set} onDice={() => setState((s) => ({ ...s, seed: randomSeed(), randomSeed: false }))} />
+
+        <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 border-t border-zinc-200 bg-zinc-50/95 px-1 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
+          <div className="flex flex-wrap items-center gap-3">
+            {mutation.isPending ? (
+              <>
+                <Button type="button" variant="primary" size="lg" disabled>Generating… {(elapsed / 1000).toFixed(1)} s</Button>
+                <Button type="button" variant="danger" onClick={() => inFlight.current && cancelGenerationAction(inFlight.current)}>Cancel</Button>
+              </>
+            ) : (
+              <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim()}>Generate</Button>
+            )}
+            <CopyAsCode request={validation.request} />
           </div>
-        )}
+          <CostStatus price={price} suggestion={suggestion} onUseSuggestion={() => suggestion && setState((s) => ({ ...s, width: suggestion.width, height: suggestion.height }))} />
+          <LimitsNote limits={limits} ownKey={ownKey.set} />
+          {!error && firstError && <p className="text-xs text-red-700 dark:text-red-300">{firstError[1]}</p>}
+        </div>
+
+        {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
       </form>
 
       <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
         {mutation.isPending && <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />}
         {results.length === 0 && !mutation.isPending ? (
-          <div className="flex min-h-64 flex-col items-center justify-center gap-2 rounded-2xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
+          <div className="flex min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
+            <div aria-hidden className="grid grid-cols-3 gap-1.5 opacity-80">
+              {["from-accent-400 to-fuchsia-400", "from-amber-300 to-rose-400", "from-sky-400 to-emerald-300", "from-fuchsia-400 to-amber-300", "from-emerald-300 to-accent-400", "from-rose-400 to-sky-400"].map((g) => (
+                <span key={g} className={`size-10 rounded-lg bg-gradient-to-br ${g}`} />
+              ))}
+            </div>
             <p className="font-medium">Nothing generated yet</p>
-            <p className="max-w-sm text-sm text-zinc-600 dark:text-zinc-400">Write a prompt, optionally paste a LoRA link, and press Generate. Every result is kept with its settings and cost.</p>
+            <p className="max-w-sm text-sm text-zinc-600 dark:text-zinc-400">Write a prompt, paste up to two LoRA links, check the cost, and press Generate. Every result is kept with its settings and what it cost.</p>
           </div>
         ) : (
-          results.map((g) => <GenerationResult key={g.id} generation={g} />)
+          results.map((g) => <GenerationResult key={g.id} generation={g} onReuseSeed={(seed) => setState((s) => ({ ...s, seed, randomSeed: false }))} />)
         )}
       </section>
     </div>

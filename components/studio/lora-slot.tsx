@@ -1,0 +1,99 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { resolveLoraAction } from "@/components/loras/actions";
+import { LoraCardView } from "@/components/loras/lora-card";
+import { Button } from "@/components/ui/button";
+import type { LoraCard } from "@/lib/loras/card";
+import type { LoraSlot as Slot } from "@/lib/studio/state";
+import { ScaleControl } from "./scale-control";
+import { TriggerChips } from "./trigger-chips";
+
+export type SlotCard = { status: "empty" | "loading" } | { status: "error"; message: string } | { status: "ready"; card: LoraCard; notices: string[] };
+
+/** Resolves the slot's link to a card (debounced; react-query caches per link). */
+export function useLoraCard(path: string): SlotCard {
+  const [debounced, setDebounced] = useState(path.trim());
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(path.trim()), 350);
+    return () => clearTimeout(t);
+  }, [path]);
+  const query = useQuery({
+    queryKey: ["lora-card", debounced],
+    queryFn: () => resolveLoraAction(debounced),
+    enabled: debounced.length > 0,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  if (!path.trim()) return { status: "empty" };
+  if (debounced !== path.trim() || query.isPending) return { status: "loading" };
+  if (query.isError) return { status: "error", message: "Could not look up that link. Check your connection and try again." };
+  const result = query.data!;
+  return result.ok ? { status: "ready", card: result.card, notices: result.notices } : { status: "error", message: result.error.message };
+}
+
+interface LoraSlotProps {
+  position: 1 | 2;
+  slot: Slot;
+  resolved: SlotCard;
+  modelId: string;
+  onChange: (slot: Slot) => void;
+  onRemove: () => void;
+  onSwap?: () => void;
+}
+
+export function LoraSlotField({ position, slot, resolved, modelId, onChange, onRemove, onSwap }: LoraSlotProps) {
+  const name = `LoRA ${position}`;
+  const id = `lora-${position}`;
+  const card = resolved.status === "ready" ? resolved.card : null;
+  const filled = slot.path.trim().length > 0;
+  return (
+    <fieldset className="flex min-w-0 flex-col gap-3 rounded-2xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900/60" aria-busy={resolved.status === "loading"}>
+      <legend className="sr-only">{name}</legend>
+      <div className="flex items-center justify-between gap-2">
+        <label htmlFor={id} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{name}</label>
+        <div className="flex gap-1">
+          {onSwap && (
+            <Button variant="ghost" size="sm" onClick={onSwap} aria-label="Swap LoRA 1 and LoRA 2" title="Swap LoRA 1 and LoRA 2">⇅ Swap</Button>
+          )}
+          {filled && (
+            <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${name}`}>✕ Remove</Button>
+          )}
+        </div>
+      </div>
+      <input
+        id={id}
+        type="text"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Paste a Hugging Face, Civitai, Replicate or .safetensors link"
+        value={slot.path}
+        onChange={(e) => onChange({ ...slot, path: e.target.value, triggers: [] })}
+        aria-invalid={resolved.status === "error" ? true : undefined}
+        aria-describedby={`${id}-status`}
+        className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950"
+      />
+      <div id={`${id}-status`} aria-live="polite">
+        {resolved.status === "loading" && <p className="animate-pulse text-xs text-zinc-500">Looking up this LoRA…</p>}
+        {resolved.status === "error" && <p className="text-xs text-red-700 dark:text-red-300">{resolved.message}</p>}
+        {resolved.status === "ready" && <LoraCardView card={resolved.card} modelId={modelId} notices={resolved.notices} onPickFile={(path) => onChange({ ...slot, path, triggers: [] })} />}
+      </div>
+      {filled && (
+        <>
+          <ScaleControl name={`${name} scale`} value={slot.scale} onChange={(scale) => onChange({ ...slot, scale })} />
+          {card && card.triggers.length > 0 && (
+            <TriggerChips
+              label={`${name} trigger phrases`}
+              phrases={card.triggers}
+              enabled={slot.triggers}
+              onToggle={(phrase, on) => onChange({ ...slot, triggers: on ? [...slot.triggers, phrase] : slot.triggers.filter((t) => t !== phrase) })}
+            />
+          )}
+          {card && card.triggers.length === 0 && <p className="text-xs text-zinc-500">No trigger phrase published for this LoRA: it applies without one.</p>}
+        </>
+      )}
+    </fieldset>
+  );
+}
