@@ -50,6 +50,8 @@ export interface FileServerOptions {
   civitai?: Record<string, string>;
   /** Serve every file without Range support. */
   noRange?: boolean;
+  /** Fixed port; any free one when omitted. */
+  port?: number;
 }
 
 const CHUNK = 64 * 1024;
@@ -183,7 +185,7 @@ export async function startFileServer(options: FileServerOptions): Promise<FileS
     end(res, entry, 404, "not found");
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {

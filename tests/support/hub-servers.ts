@@ -42,7 +42,7 @@ export interface HubServers {
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 type Route = (path: string, headers: IncomingHttpHeaders, origin: string) => Answer;
 
-async function startServer(route: Route): Promise<HubServer> {
+async function startServer(route: Route, port = 0): Promise<HubServer> {
   const log: HubRequest[] = [];
   const faults = new Map<string, Fault>();
   const server = http.createServer((req, res: ServerResponse) => {
@@ -55,7 +55,7 @@ async function startServer(route: Route): Promise<HubServer> {
     res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), ...answer.headers });
     res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
@@ -134,6 +134,11 @@ export const HF_REPOS = {
     [["loras/v1/style.safetensors", 19000000], ["loras/v2/style.safetensors", 19500000]],
   ),
   "acme/flux-gated-style": hfRepo("acme/flux-gated-style", { gated: "manual", cardData: { base_model: "black-forest-labs/FLUX.1-dev", instance_prompt: null } }, [["gated_style.safetensors", 85000000]]),
+  "acme/sdxl-watercolor": hfRepo(
+    "acme/sdxl-watercolor",
+    { tags: ["diffusers", "lora", "base_model:adapter:stabilityai/stable-diffusion-xl-base-1.0"], cardData: { base_model: "stabilityai/stable-diffusion-xl-base-1.0", instance_prompt: "wtrclr style" } },
+    [["watercolor_sdxl.safetensors", 228_000_000]],
+  ),
   "acme/sd15-pickled": hfRepo(
     "acme/sd15-pickled",
     { tags: ["diffusers", "lora", "base_model:runwayml/stable-diffusion-v1-5", "not-for-all-audiences", "license:creativeml-openrail-m"], cardData: { base_model: "runwayml/stable-diffusion-v1-5", instance_prompt: "sks person" } },
@@ -406,9 +411,19 @@ const replicateRoute: Route = (rawPath, headers) => {
 
 // ---- all three --------------------------------------------------------------------------
 
-/** `hfFileRedirects`: "owner/repo/file.safetensors" → URL the hub's /resolve/ link redirects to. */
-export async function startHubServers(options: { hfFileRedirects?: Record<string, string> } = {}): Promise<HubServers> {
-  const [hf, civitai, replicate] = await Promise.all([startServer(hfRoute(options.hfFileRedirects ?? {})), startServer(civitaiRoute()), startServer(replicateRoute)]);
+/**
+ * `hfFileRedirects`: "owner/repo/file.safetensors" → URL the hub's /resolve/ link redirects to.
+ * `ports`: fixed ports (for a separately started app to be configured with); 0 = any free port.
+ */
+export async function startHubServers(
+  options: { hfFileRedirects?: Record<string, string>; ports?: { hf?: number; civitai?: number; replicate?: number } } = {},
+): Promise<HubServers> {
+  const ports = options.ports ?? {};
+  const [hf, civitai, replicate] = await Promise.all([
+    startServer(hfRoute(options.hfFileRedirects ?? {}), ports.hf),
+    startServer(civitaiRoute(), ports.civitai),
+    startServer(replicateRoute, ports.replicate),
+  ]);
   return {
     hf: { ...hf, endpoint: hf.origin },
     civitai: { ...civitai, baseUrl: `${civitai.origin}/api/v1` },
