@@ -6,6 +6,16 @@ import { defineConfig } from "@playwright/test";
  * records requests and injects failures. Both get fresh data dirs (scripts/test-e2e.mjs).
  */
 const STANDIN_PORT = 4010;
+/** Files on 4020, Hugging Face 4021, Civitai 4022, Replicate 4023 (tests/support/standins-cli.ts). */
+const HUBS_PORT = 4020;
+const hubs = {
+  HF_ENDPOINT: `http://127.0.0.1:${HUBS_PORT + 1}`,
+  CIVITAI_BASE_URL: `http://127.0.0.1:${HUBS_PORT + 2}/api/v1`,
+  REPLICATE_BASE_URL: `http://127.0.0.1:${HUBS_PORT + 3}/v1`,
+  REPLICATE_API_TOKEN: "r8_standin_0123456789abcdef",
+  // The stand-ins live on loopback: the explicit opt-in, for tests only.
+  ALLOW_PRIVATE_FETCH: "true",
+};
 const SIM_PORT = 3100;
 const REAL_PORT = 3101;
 const dataRoot = "test-results/e2e-data";
@@ -30,7 +40,7 @@ const app = (port: number, dataDir: string, extra: Record<string, string>) => ({
   reuseExistingServer: false,
   timeout: 120_000,
   stdout: "pipe" as const,
-  env: { PORT: String(port), DATA_DIR: `${dataRoot}/${dataDir}`, TOGETHER_API_KEY: "", ...extra },
+  env: { PORT: String(port), DATA_DIR: `${dataRoot}/${dataDir}`, TOGETHER_API_KEY: "", ...hubs, ...extra },
 });
 
 export default defineConfig({
@@ -55,6 +65,12 @@ export default defineConfig({
     {
       command: `npx tsx tests/support/together-server-cli.ts --port ${STANDIN_PORT}`,
       url: `http://127.0.0.1:${STANDIN_PORT}/__admin/requests`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx tests/support/standins-cli.ts --port ${HUBS_PORT}`,
+      url: `http://127.0.0.1:${HUBS_PORT + 1}/api/models/multimodalart/flux-tarot-v1`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

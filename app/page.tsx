@@ -33,6 +33,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
         initialResults={recent.map(toGenerationView)}
         initialLimits={toLimitsView(limits)}
         initialOwnKey={ownKey}
+        hasOwner={ownerId !== null}
       />
     </>
   );

@@ -57,7 +57,7 @@ export function LoraCardView({ card, modelId, notices, onPickFile }: { card: Lor
         </div>
       </div>
       {verdict && verdict.status !== "compatible" && (
-        <p role={verdict.status === "incompatible" ? "alert" : undefined} className={verdict.status === "incompatible" ? "text-xs text-red-700 dark:text-red-300" : "text-xs text-amber-800 dark:text-amber-200"}>
+        <p className={verdict.status === "incompatible" ? "text-xs text-red-700 dark:text-red-300" : "text-xs text-amber-800 dark:text-amber-200"}>
           {verdict.status === "incompatible" ? "Will not work: " : "Could not check: "}
           {verdict.reason}
         </p>

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { toErrorShape, type Result } from "@/lib/errors";
 import { generate } from "@/lib/generation/generate";
-import { cancelGeneration } from "@/lib/generation/in-flight";
 import { fieldErrors, generationInputSchema } from "@/lib/generation/schema";
 import { toGenerationView, type GenerationView } from "@/lib/generation/view";
 import { getLimits } from "@/lib/limits/limits";
@@ -34,12 +33,9 @@ export async function generateAction(raw: unknown): Promise<Result<{ generation:
   }
 }
 
-/** Stops a running generation of this browser's owner; its action then answers "cancelled". */
-export async function cancelGenerationAction(clientRequestId: unknown): Promise<{ cancelled: boolean }> {
-  const id = z.uuid().safeParse(clientRequestId);
-  const ownerId = await getOwnerId();
-  if (!id.success || !ownerId) return { cancelled: false };
-  return { cancelled: cancelGeneration(ownerId, id.data) };
+/** Gives a new browser its owner cookie up front, so even its first generation can be cancelled. */
+export async function ensureOwnerAction(): Promise<void> {
+  await ensureOwnerId();
 }
 
 const apiKeySchema = z

@@ -13,7 +13,7 @@ import { catalog, getModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
 import { cheaperNearbySize } from "@/lib/models/size-presets";
 import { emptySlot, randomSeed, stateToSearchParams, toGenerationInput, type LoraSlot, type StudioState } from "@/lib/studio/state";
-import { cancelGenerationAction, generateAction } from "./actions";
+import { ensureOwnerAction, generateAction } from "./actions";
 import { CopyAsCode } from "./code-dialog";
 import { CostStatus } from "./cost-status";
 import { ErrorAlert } from "./error-alert";
@@ -23,6 +23,14 @@ import { OwnKeyButton, type OwnKey } from "./own-key-dialog";
 import { PromptPreview } from "./prompt-preview";
 import { GenerationResult, PendingResults } from "./results";
 import { SizeFields } from "./size-fields";
+
+/**
+ * A plain request, not a server action: Next runs one server action at a time per page, so a
+ * cancel action would wait behind the very generation it should stop.
+ */
+function cancelGeneration(clientRequestId: string) {
+  void fetch("/api/generations/cancel", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientRequestId }) });
+}
 
 /** Any well-formed id: live validation only checks the settings. */
 const VALIDATION_ID = "00000000-0000-4000-8000-000000000000";
@@ -53,9 +61,11 @@ interface StudioProps {
   initialResults: GenerationView[];
   initialLimits: LimitsView;
   initialOwnKey: OwnKey;
+  /** False on a browser's first visit: the owner cookie is then set right away. */
+  hasOwner: boolean;
 }
 
-export function Studio({ initialState, initialResults, initialLimits, initialOwnKey }: StudioProps) {
+export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner }: StudioProps) {
   const [state, setState] = useState<StudioState>(initialState);
   const [results, setResults] = useState(initialResults);
   const [limits, setLimits] = useState(initialLimits);
@@ -72,6 +82,10 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
       loras[i] = slot;
       return { ...s, loras };
     });
+
+  useEffect(() => {
+    if (!hasOwner) void ensureOwnerAction();
+  }, [hasOwner]);
 
   const cards = [useLoraCard(state.loras[0].path), useLoraCard(state.loras[1].path)];
 
@@ -145,7 +159,6 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     mutation.mutate(toGenerationInput(effective, seed, id));
   }
 
-  const firstError = Object.entries(errors).find(([k]) => k !== "prompt");
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
       <form
@@ -210,7 +223,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
             {mutation.isPending ? (
               <>
                 <Button type="button" variant="primary" size="lg" disabled>Generating… {(elapsed / 1000).toFixed(1)} s</Button>
-                <Button type="button" variant="danger" onClick={() => inFlight.current && cancelGenerationAction(inFlight.current)}>Cancel</Button>
+                <Button type="button" variant="danger" onClick={() => inFlight.current && cancelGeneration(inFlight.current)}>Cancel</Button>
               </>
             ) : (
               <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim()}>Generate</Button>
@@ -219,7 +232,6 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           </div>
           <CostStatus price={price} suggestion={suggestion} onUseSuggestion={() => suggestion && setState((s) => ({ ...s, width: suggestion.width, height: suggestion.height }))} />
           <LimitsNote limits={limits} ownKey={ownKey.set} />
-          {!error && firstError && <p className="text-xs text-red-700 dark:text-red-300">{firstError[1]}</p>}
         </div>
 
         {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}

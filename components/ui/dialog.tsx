@@ -1,22 +1,32 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 
-/** The native <dialog>: focus trapping, Escape and the backdrop come from the browser. */
+/**
+ * The native <dialog>: focus trapping, Escape and the backdrop come from the browser. Rendered
+ * into <body> so a form inside it is never nested in the studio's form.
+ */
 export function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
-  }, [open]);
-  return (
+  }, [open, mounted]);
+  if (!mounted) return null;
+  return createPortal(
     <dialog
       ref={ref}
       aria-label={title}
       onClose={onClose}
       onClick={(e) => e.target === ref.current && onClose()}
+      // React bubbles events through portals: keep the dialog's keys and submits out of the page's form.
+      onKeyDown={(e) => e.stopPropagation()}
+      onSubmit={(e) => e.stopPropagation()}
       className="m-auto w-[min(44rem,calc(100vw-2rem))] rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
@@ -24,6 +34,7 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
         <button type="button" onClick={onClose} aria-label="Close" className="rounded-lg p-1 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">✕</button>
       </div>
       <div className="max-h-[75vh] overflow-auto p-5">{open && children}</div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

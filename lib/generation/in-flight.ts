@@ -1,8 +1,10 @@
 import "server-only";
 
-// Generations running in this server process, so a cancel request (another server action)
-// can abort the provider call of the generate action that is still waiting on it.
-const running = new Map<string, AbortController>();
+// Generations running in this server process, so a cancel request can abort the provider
+// call of the generate action still waiting on it. Kept on globalThis: Next bundles each route
+// separately, and the cancel route must see the same map as the studio's action.
+const globalForRuns = globalThis as unknown as { lorascopeRuns?: Map<string, AbortController> };
+const running = (globalForRuns.lorascopeRuns ??= new Map<string, AbortController>());
 const keyOf = (ownerId: string, clientRequestId: string) => `${ownerId}:${clientRequestId}`;
 
 export function trackGeneration(ownerId: string, clientRequestId: string): { signal: AbortSignal; done: () => void } {

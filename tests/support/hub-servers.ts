@@ -316,11 +316,14 @@ function civitaiData(origin: string) {
   return { versions, modelPages };
 }
 
-function civitaiRoute(): Route {
+/** `downloads`: version id → URL its download link answers 307 to (Civitai's signed-URL redirect). */
+function civitaiRoute(downloads: Record<string, string> = {}): Route {
   let data: ReturnType<typeof civitaiData> | undefined;
   return (rawPath, _headers, origin) => {
     data ??= civitaiData(origin);
     const path = rawPath.split("?")[0];
+    const d = /^\/api\/download\/models\/(\d+)$/.exec(path);
+    if (d && downloads[d[1]]) return { status: 307, body: {}, headers: { location: downloads[d[1]] } };
     const v = /^\/api\/v1\/model-versions\/(\d+)$/.exec(path);
     if (v) return data.versions.has(Number(v[1])) ? { status: 200, body: data.versions.get(Number(v[1])) } : { status: 404, body: { error: "Model not found" } };
     const m = /^\/api\/v1\/models\/(\d+)$/.exec(path);
@@ -416,12 +419,16 @@ const replicateRoute: Route = (rawPath, headers) => {
  * `ports`: fixed ports (for a separately started app to be configured with); 0 = any free port.
  */
 export async function startHubServers(
-  options: { hfFileRedirects?: Record<string, string>; ports?: { hf?: number; civitai?: number; replicate?: number } } = {},
+  options: {
+    hfFileRedirects?: Record<string, string>;
+    civitaiDownloads?: Record<string, string>;
+    ports?: { hf?: number; civitai?: number; replicate?: number };
+  } = {},
 ): Promise<HubServers> {
   const ports = options.ports ?? {};
   const [hf, civitai, replicate] = await Promise.all([
     startServer(hfRoute(options.hfFileRedirects ?? {}), ports.hf),
-    startServer(civitaiRoute(), ports.civitai),
+    startServer(civitaiRoute(options.civitaiDownloads), ports.civitai),
     startServer(replicateRoute, ports.replicate),
   ]);
   return {

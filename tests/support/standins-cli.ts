@@ -16,7 +16,12 @@ const f = safetensorsFixtures();
 
 const files = await startFileServer({
   port: base,
-  files: { "tarot.safetensors": f["flux1-diffusers"], "anime.safetensors": f["flux1-xlabs"], "watercolor.safetensors": f.sdxl, "flux2.safetensors": f["flux2-diffusers"] },
+  files: {
+    "tarot.safetensors": f["flux1-diffusers"],
+    "anime.safetensors": f["flux1-xlabs"],
+    "watercolor.safetensors": f.sdxl,
+    "pixel.safetensors": f["flux1-kohya"],
+  },
 });
 const hubs = await startHubServers({
   ports: { hf: base + 1, civitai: base + 2, replicate: base + 3 },
@@ -25,6 +30,7 @@ const hubs = await startHubServers({
     "XLabs-AI/flux-lora-collection/anime_lora.safetensors": files.url("/files/anime.safetensors"),
     "acme/sdxl-watercolor/watercolor_sdxl.safetensors": files.url("/files/watercolor.safetensors"),
   },
+  civitaiDownloads: { "913438": files.url("/files/pixel.safetensors") },
 });
 
 const env = {

@@ -41,6 +41,29 @@ export class StudioPage {
     return this.page.getByLabel(`LoRA ${position} scale`, { exact: true });
   }
 
+  /** The slot's fieldset, holding its card once the link is resolved. */
+  slot(position: 1 | 2) {
+    return this.page.locator("fieldset").filter({ has: this.lora(position) });
+  }
+
+  card(position: 1 | 2) {
+    return this.slot(position).getByTestId("lora-card");
+  }
+
+  trigger(position: 1 | 2, phrase: string) {
+    return this.page.getByRole("group", { name: `LoRA ${position} trigger phrases` }).getByRole("button", { name: phrase });
+  }
+
+  /** Pastes a link and waits for its card. */
+  async pasteLora(position: 1 | 2, link: string) {
+    await this.lora(position).fill(link);
+    await expect(this.card(position)).toBeVisible();
+  }
+
+  promptSent() {
+    return this.page.getByTestId("prompt-sent");
+  }
+
   async fixSeed(seed: number) {
     await this.page.getByLabel("New random seed each time").uncheck();
     await this.seed.fill(String(seed));

@@ -14,15 +14,19 @@ async function generationRequests(request: import("@playwright/test").APIRequest
   return requests.filter((r) => r.path.endsWith("/images/generations"));
 }
 
-test("sends Together exactly the request the studio shows, with two LoRAs", async ({ page, request }) => {
+test("two LoRAs at 0.8 and 0.55 with their triggers on: Together gets exactly those LoRAs and the prompt shown", async ({ page, request }) => {
   const studio = new StudioPage(page);
   await studio.goto();
   await expect(page.getByRole("note")).toContainText("Connected to Together");
   await studio.prompt.fill("a tarot card of a cat");
-  await studio.lora(1).fill("https://huggingface.co/multimodalart/flux-tarot-v1");
+  await studio.pasteLora(1, "https://huggingface.co/multimodalart/flux-tarot-v1");
   await studio.loraScale(1).fill("0.8");
-  await studio.lora(2).fill("https://replicate.com/fofr/flux-black-light");
+  await studio.pasteLora(2, "https://replicate.com/fofr/flux-black-light");
   await studio.loraScale(2).fill("0.55");
+  await expect(studio.trigger(1, "in the style of TOK a trtcrd tarot style")).toHaveAttribute("aria-pressed", "true");
+  await expect(studio.trigger(2, "BLKLGHT")).toHaveAttribute("aria-pressed", "true");
+  const expectedPrompt = "in the style of TOK a trtcrd tarot style, BLKLGHT, a tarot card of a cat";
+  await expect(studio.promptSent()).toHaveText(expectedPrompt);
   await studio.fixSeed(77);
   await studio.generate.click();
   await expect(studio.resultImages().first()).toBeVisible();
@@ -31,7 +35,7 @@ test("sends Together exactly the request the studio shows, with two LoRAs", asyn
   expect(generations).toHaveLength(1);
   expect(generations[0].body).toMatchObject({
     model: "black-forest-labs/FLUX.1-dev-lora",
-    prompt: "a tarot card of a cat",
+    prompt: expectedPrompt,
     width: 1024,
     height: 768,
     steps: 28,

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { cancelGeneration } from "@/lib/generation/in-flight";
+import { getOwnerId } from "@/lib/owner/session";
+
+const bodySchema = z.object({ clientRequestId: z.uuid() });
+
+/** Stops this browser's running generation; its server action then answers "cancelled". */
+export async function POST(request: Request) {
+  // Same-origin only: the owner cookie must not let another site cancel someone's work.
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== request.headers.get("host")) return Response.json({ cancelled: false }, { status: 403 });
+  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  const ownerId = await getOwnerId();
+  if (!parsed.success || !ownerId) return Response.json({ cancelled: false }, { status: 400 });
+  return Response.json({ cancelled: cancelGeneration(ownerId, parsed.data.clientRequestId) });
+}
