@@ -47,7 +47,7 @@ export async function getGenerationByRequest(ownerId: string, clientRequestId: s
 }
 
 export async function getGenerationForOwner(id: string, ownerId: string) {
-  return getDb().generation.findFirst({ where: { id, ownerId }, include: withParts });
+  return getDb().generation.findFirst({ where: { id, ownerId, deletedAt: null }, include: withParts });
 }
 
 /** Inserts the pending row; throws Prisma's P2002 when the same request id was already used. */
@@ -103,7 +103,7 @@ export async function failGeneration(id: string, error: { code: string; message:
 
 export async function listRecentGenerations(ownerId: string, take = 12) {
   return getDb().generation.findMany({
-    where: { ownerId, status: "succeeded" },
+    where: { ownerId, status: "succeeded", deletedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     include: withParts,
