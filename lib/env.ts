@@ -26,7 +26,30 @@ const envSchema = z.object({
   RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(60),
   /** Optional cap on what the deployment's key spends per UTC day, in dollars. */
   DAILY_BUDGET_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().positive().optional()),
+  /** Origin of public links and preview cards (og:image), e.g. https://lorascope.example; unset → the request's host. */
+  PUBLIC_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Setting a bucket switches image storage from DATA_DIR files to S3-compatible object storage. */
+  S3_BUCKET: optional,
+  /** Unset → AWS (https://s3.{region}.amazonaws.com); set for MinIO, R2, Garage, Ceph… */
+  S3_ENDPOINT: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  S3_REGION: optional,
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  /** Bucket in the path (https://host/bucket/key) rather than the host name: most self-hosted servers need it. */
+  S3_FORCE_PATH_STYLE: flag,
+  /** Folder inside the bucket, for sharing one bucket with other apps. */
+  S3_PREFIX: optional,
 });
+
+export interface S3Config {
+  bucket: string;
+  endpoint?: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+  prefix: string;
+}
 
 export interface AppEnv {
   togetherApiKey?: string;
@@ -47,6 +70,10 @@ export interface AppEnv {
   allowPrivateFetch: boolean;
   rateLimitPerHour: number;
   dailyBudgetMicroUsd: number | null;
+  /** Object storage for images; null → files under DATA_DIR. */
+  s3: S3Config | null;
+  /** Origin for absolute public URLs (share previews); null → taken from the request. */
+  publicBaseUrl: string | null;
 }
 
 const isOn = (v: string) => v === "true" || v === "1";
@@ -73,6 +100,25 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     allowPrivateFetch: isOn(e.ALLOW_PRIVATE_FETCH),
     rateLimitPerHour: e.RATE_LIMIT_PER_HOUR,
     dailyBudgetMicroUsd: e.DAILY_BUDGET_USD === undefined ? null : Math.round(e.DAILY_BUDGET_USD * 1_000_000),
+    s3: s3Config(e),
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+  };
+}
+
+function s3Config(e: z.infer<typeof envSchema>): S3Config | null {
+  if (!e.S3_BUCKET) return null;
+  // Refuse a half configuration when it is read rather than on the first image; keys are the only credential source.
+  if (!e.S3_ACCESS_KEY_ID || !e.S3_SECRET_ACCESS_KEY) {
+    throw new Error("S3_BUCKET is set, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are needed too.");
+  }
+  return {
+    bucket: e.S3_BUCKET,
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION ?? "us-east-1",
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: isOn(e.S3_FORCE_PATH_STYLE),
+    prefix: e.S3_PREFIX ?? "",
   };
 }
 

@@ -37,6 +37,10 @@ export interface StoredImage {
   width: number;
   height: number;
   byteSize: number;
+  /** WebP thumbnail in the image store; null when it could not be made (made on first request then). */
+  thumbKey: string | null;
+  thumbWidth: number | null;
+  thumbHeight: number | null;
 }
 
 export async function getGenerationByRequest(ownerId: string, clientRequestId: string) {
@@ -107,14 +111,6 @@ export async function listRecentGenerations(ownerId: string, take = 12) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     include: withParts,
-  });
-}
-
-/** An image with its generation's owner, so the image route can refuse other owners. */
-export async function getImageWithOwner(imageId: string) {
-  return getDb().generationImage.findUnique({
-    where: { id: imageId },
-    include: { generation: { select: { ownerId: true, id: true, seed: true } } },
   });
 }
 

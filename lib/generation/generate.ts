@@ -15,6 +15,7 @@ import { getModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
 import { getImageStore } from "@/lib/storage";
 import { imageKey, sha256Hex } from "@/lib/storage/keys";
+import { storeThumbnail } from "@/lib/storage/thumbnails";
 import type { ImageProvider } from "@/lib/together/client";
 import type { ProviderImage } from "@/lib/together/types";
 import { buildImageRequest } from "./build-request";
@@ -54,10 +55,16 @@ async function awaitExisting(ownerId: string, clientRequestId: string, timeoutMs
 }
 
 async function storeImage(image: ProviderImage): Promise<StoredImage> {
+  const store = getImageStore();
   const contentHash = sha256Hex(image.bytes);
   const storageKey = imageKey(contentHash, image.mimeType);
   const meta = await sharp(image.bytes).metadata();
-  await getImageStore().put(storageKey, image.bytes, image.mimeType);
+  await store.put(storageKey, image.bytes, image.mimeType);
+  // The image is paid for: a thumbnail that fails must not lose it. The image route makes it later.
+  const thumb = await storeThumbnail(store, image.bytes).catch((err: unknown) => {
+    console.warn(`Thumbnail for ${storageKey} not made now (it will be on first request):`, err);
+    return null;
+  });
   return {
     index: image.index,
     storageKey,
@@ -66,6 +73,9 @@ async function storeImage(image: ProviderImage): Promise<StoredImage> {
     width: meta.width ?? 0,
     height: meta.height ?? 0,
     byteSize: image.bytes.length,
+    thumbKey: thumb?.thumbKey ?? null,
+    thumbWidth: thumb?.thumbWidth ?? null,
+    thumbHeight: thumb?.thumbHeight ?? null,
   };
 }
 

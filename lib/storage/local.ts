@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ImageStore } from "./types";
@@ -15,7 +16,8 @@ export function createLocalImageStore(root: string): ImageStore {
     async put(key, bytes) {
       const file = resolve(key);
       await mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      // Unique per call: two puts of the same content-addressed key can run at once (same image twice, a thumbnail made by two requests).
+      const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
       await writeFile(tmp, bytes);
       await rename(tmp, file);
     },

@@ -1,35 +1,19 @@
-import { getImageWithOwner } from "@/lib/db/queries";
+import { getLiveImageWithOwner } from "@/lib/db/image-queries";
 import { getOwnerId } from "@/lib/owner/session";
-import { getImageStore } from "@/lib/storage";
+import { parseImageVariant, PRIVATE_IMMUTABLE, serveImageResponse } from "@/lib/storage/serve-image";
 
-const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
-
-/** Image bytes for their owner only. Bytes behind an id never change, so they cache for a year. */
+/**
+ * Image bytes for their owner only; `?size=thumb` for the WebP thumbnail, `?download=1` to save it.
+ * Bytes behind an id never change, so they cache (privately) for a year.
+ */
 export async function GET(request: Request, ctx: RouteContext<"/api/images/[id]">) {
   const { id } = await ctx.params;
-  const [image, ownerId] = await Promise.all([getImageWithOwner(id), getOwnerId()]);
-  // Same 404 for "missing" and "not yours": an id guess learns nothing.
+  const variant = parseImageVariant(new URL(request.url).searchParams.get("size"));
+  if (!variant) return new Response("Unknown size; use size=thumb or leave it out", { status: 400, headers: { "cache-control": "no-store" } });
+  const [image, ownerId] = await Promise.all([getLiveImageWithOwner(id), getOwnerId()]);
+  // Same 404 for "missing", "deleted" and "not yours": an id guess learns nothing.
   if (!image || !ownerId || image.generation.ownerId !== ownerId) {
     return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   }
-  const etag = `"${image.contentHash}"`;
-  const headers: Record<string, string> = {
-    "cache-control": "private, max-age=31536000, immutable",
-    etag,
-  };
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-
-  const bytes = await getImageStore().get(image.storageKey);
-  if (!bytes) return new Response("Image bytes missing", { status: 410 });
-  const fileName = `lorascope-${image.generation.seed}-${image.index + 1}.${EXT[image.mimeType] ?? "bin"}`;
-  const download = new URL(request.url).searchParams.has("download");
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      ...headers,
-      "content-type": image.mimeType,
-      "content-length": String(bytes.length),
-      "content-disposition": `${download ? "attachment" : "inline"}; filename="${fileName}"`,
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return serveImageResponse(request, image, { variant, cacheControl: PRIVATE_IMMUTABLE });
 }
