@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CollectionCards, SweepGrid } from "@/components/sharing/collection-grid";
+import { formatUsd } from "@/lib/models/pricing";
+import { loadSharedCollection, requestBaseUrl } from "@/lib/sharing/load";
+import type { SharedCollection, SweepAxes } from "@/lib/sharing/view";
+
+// Always read the database: revoking a link must take effect on the next request.
+export const dynamic = "force-dynamic";
+
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function describeCollection(c: SharedCollection): string {
+  const count = `${c.items.length} result${c.items.length === 1 ? "" : "s"}`;
+  const loras = [...new Set(c.items.flatMap((i) => i.loras.map((l) => l.name)))];
+  const prompts = [...new Set(c.items.map((i) => i.userPrompt.trim()).filter(Boolean))];
+  const parts = [c.description?.trim() || null, prompts.length ? `“${clip(prompts[0], 120)}”${prompts.length > 1 ? ` and ${prompts.length - 1} more prompt${prompts.length > 2 ? "s" : ""}` : ""}` : null];
+  const text = `${count}${parts.filter(Boolean).length ? ` — ${parts.filter(Boolean).join(" · ")}` : ""}${loras.length ? ` — LoRA${loras.length > 1 ? "s" : ""}: ${loras.slice(0, 4).join(", ")}${loras.length > 4 ? "…" : ""}` : ""}`;
+  return clip(text, 300);
+}
+
+export async function generateMetadata({ params }: PageProps<"/c/[slug]">): Promise<Metadata> {
+  const { slug } = await params;
+  const collection = await loadSharedCollection(slug);
+  if (!collection) return { title: "Link not available", robots: { index: false, follow: false } };
+  const title = clip(collection.name, 70);
+  const description = describeCollection(collection);
+  const first = collection.items.find((i) => i.images.length > 0);
+  const image = first?.images[0];
+  const alt = first ? clip(first.userPrompt || collection.name, 200) : collection.name;
+  return {
+    metadataBase: await requestBaseUrl(),
+    title,
+    description,
+    robots: { index: false, follow: false },
+    alternates: { canonical: `/c/${slug}` },
+    openGraph: {
+      type: "website",
+      siteName: "Lorascope",
+      url: `/c/${slug}`,
+      title,
+      description,
+      images: image ? [{ url: image.url, width: image.width, height: image.height, alt }] : [],
+    },
+    twitter: { card: "summary_large_image", title, description, images: image ? [{ url: image.url, alt }] : [] },
+  };
+}
+
+/** A shared collection: its results and their recipes, as cards or as a labelled sweep grid. */
+export default async function SharedCollectionPage({ params }: PageProps<"/c/[slug]">) {
+  const { slug } = await params;
+  const collection = await loadSharedCollection(slug);
+  if (!collection) notFound();
+  const sweep = collection.kind === "sweep" && collection.axes !== null;
+  const count = collection.items.length;
+  const total = collection.items.reduce((sum, i) => sum + i.costMicroUsd, 0);
+  const simulated = collection.items.some((i) => i.provider === "simulator");
+  return (
+    <article className="flex flex-col gap-6" aria-labelledby="collection-title">
+      <header className="flex flex-col gap-2">
+        <span className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-600 dark:text-accent-400">
+          {sweep ? "Shared sweep" : "Shared collection"}
+        </span>
+        <h1 id="collection-title" className="text-balance break-words text-2xl font-semibold tracking-tight sm:text-3xl">
+          {collection.name}
+        </h1>
+        {collection.description && <p className="max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">{collection.description}</p>}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {count} result{count === 1 ? "" : "s"}
+          {count > 0 && <> · {formatUsd(total)} to make</>}
+          {simulated && " · simulated images"}
+          {" · "}open any one in the studio to remix it.
+        </p>
+      </header>
+      {count === 0 ? (
+        <p className="rounded-2xl border border-dashed border-zinc-300 p-10 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          This collection is empty right now.
+        </p>
+      ) : sweep ? (
+        <SweepGrid collection={collection as SharedCollection & { axes: SweepAxes }} />
+      ) : (
+        <CollectionCards items={collection.items} />
+      )}
+    </article>
+  );
+}

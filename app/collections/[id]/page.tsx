@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CollectionEditor, type CollectionEditorItem } from "@/components/collections/collection-editor";
+import { getCollectionForOwner } from "@/lib/db/collection-queries";
+import { getLoraInfoForPaths } from "@/lib/db/share-queries";
+import { thumbUrl } from "@/lib/collections/view";
+import { toGenerationView } from "@/lib/generation/view";
+import { getOwnerId } from "@/lib/owner/session";
+import { collectionSharePath } from "@/lib/sharing/slug";
+import { toSharedLora } from "@/lib/sharing/view";
+import { studioHref } from "@/lib/studio/from-generation";
+
+export const dynamic = "force-dynamic";
+
+async function load(id: string) {
+  const ownerId = await getOwnerId();
+  // Another owner's collection, a missing one and a malformed id all look the same: 404.
+  if (!ownerId || !/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
+  return getCollectionForOwner(id, ownerId);
+}
+
+export async function generateMetadata({ params }: PageProps<"/collections/[id]">): Promise<Metadata> {
+  const collection = await load((await params).id);
+  return { title: collection ? collection.name : "Collection not found", robots: { index: false } };
+}
+
+/** One of the owner's collections: reorder, remove, rename, share. Owner-only; 404 for anyone else. */
+export default async function CollectionPage({ params }: PageProps<"/collections/[id]">) {
+  const collection = await load((await params).id);
+  if (!collection) notFound();
+  const loraInfo = await getLoraInfoForPaths(collection.items.flatMap((item) => item.generation.loras.map((l) => l.path)));
+  const items: CollectionEditorItem[] = collection.items.map((item) => {
+    const view = toGenerationView(item.generation);
+    const first = item.generation.images[0];
+    return {
+      generation: view,
+      thumbUrl: first ? thumbUrl(first.id, first.contentHash) : null,
+      thumbWidth: first?.thumbWidth ?? first?.width ?? view.width,
+      thumbHeight: first?.thumbHeight ?? first?.height ?? view.height,
+      studioHref: studioHref(view),
+      loraNames: Object.fromEntries(view.loras.map((l) => [l.position, toSharedLora(l, loraInfo.get(l.path)).name])),
+    };
+  });
+  return (
+    <CollectionEditor
+      key={collection.id}
+      collection={{
+        id: collection.id,
+        name: collection.name,
+        description: collection.description,
+        kind: collection.kind === "sweep" ? "sweep" : "manual",
+        sharePath: collection.shareSlug ? collectionSharePath(collection.shareSlug) : null,
+      }}
+      items={items}
+    />
+  );
+}

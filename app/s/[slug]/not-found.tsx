@@ -1,0 +1,5 @@
+import { LinkUnavailable } from "@/components/sharing/link-unavailable";
+
+export default function SharedResultNotFound() {
+  return <LinkUnavailable what="result" />;
+}

@@ -1,0 +1,220 @@
+import { formatUsd } from "@/lib/models/pricing";
+import type { SharedCollection, SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
+import { OpenInStudio } from "./recipe";
+
+/** Server-rendered grids of a shared collection: plain cards, or a labelled sweep grid. */
+
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim() || "Untitled";
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function formatAxisValue(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
+}
+
+function Thumb({ item, className = "", crop = false }: { item: SharedCollectionItem; className?: string; crop?: boolean }) {
+  const image = item.images[0];
+  if (!image) return <div className={`aspect-square rounded-xl bg-zinc-100 dark:bg-zinc-800 ${className}`} />;
+  return (
+    <a
+      href={image.url}
+      target="_blank"
+      rel="noopener"
+      className={`group relative block overflow-hidden rounded-xl bg-zinc-100 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800 ${className}`}
+    >
+      {/* eslint-disable-next-line @next/next/no-img-element -- bytes come from our own immutable public route */}
+      <img
+        src={image.thumbUrl}
+        width={image.width}
+        height={image.height}
+        loading="lazy"
+        alt={`${clip(item.userPrompt, 120)} (seed ${item.seed})`}
+        className={`w-full transition duration-300 group-hover:scale-[1.02] ${crop ? "aspect-[4/3] object-cover" : "h-auto"}`}
+        style={crop ? undefined : { aspectRatio: `${image.width} / ${image.height}` }}
+      />
+      {item.images.length > 1 && (
+        <span className="absolute bottom-2 right-2 rounded-full bg-black/60 px-2 py-0.5 text-[11px] font-medium text-white backdrop-blur">
+          +{item.images.length - 1}
+        </span>
+      )}
+      <span className="sr-only"> — open the full image</span>
+    </a>
+  );
+}
+
+function KeyParams({ item }: { item: SharedCollectionItem }) {
+  return (
+    <div className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+      {item.loras.map((l) => (
+        <p key={l.position} className="flex min-w-0 items-baseline justify-between gap-2">
+          <a href={l.href} target="_blank" rel="noopener noreferrer" title={l.path} className="min-w-0 truncate font-medium text-accent-700 hover:underline dark:text-accent-400">
+            {l.name}
+          </a>
+          <span className="shrink-0 font-mono tabular-nums text-zinc-700 dark:text-zinc-300">
+            <span className="sr-only">scale </span>× {l.scale}
+          </span>
+        </p>
+      ))}
+      <p className="tabular-nums">
+        {item.modelLabel} · {item.width}×{item.height} · {item.steps} steps · seed {item.seed} · {formatUsd(item.costMicroUsd)}
+        {item.provider === "simulator" && " · simulated"}
+      </p>
+    </div>
+  );
+}
+
+function ItemCard({ item, position }: { item: SharedCollectionItem; position: number }) {
+  return (
+    <li className="flex flex-col gap-3 rounded-2xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <Thumb item={item} crop />
+      <div className="flex flex-1 flex-col gap-2 px-1">
+        <h2 className="line-clamp-2 break-words text-sm font-medium text-zinc-900 dark:text-zinc-100">
+          <span className="sr-only">{position}. </span>
+          {item.userPrompt || "Untitled"}
+        </h2>
+        <KeyParams item={item} />
+      </div>
+      <div className="px-1 pb-1">
+        <OpenInStudio result={item} size="sm" tone="soft" />
+      </div>
+    </li>
+  );
+}
+
+export function CollectionCards({ items, label = "Results" }: { items: SharedCollectionItem[]; label?: string }) {
+  return (
+    <ol aria-label={label} className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+      {items.map((item, i) => (
+        <ItemCard key={item.key} item={item} position={i + 1} />
+      ))}
+    </ol>
+  );
+}
+
+/** Items placed on the sweep grid, and the ones that do not fit it. */
+export function placeOnGrid(items: SharedCollectionItem[], axes: SweepAxes) {
+  const columns = axes.x?.values ?? [null];
+  const rows = axes.y?.values ?? [null];
+  const cells = new Map<string, SharedCollectionItem>();
+  const rest: SharedCollectionItem[] = [];
+  for (const item of items) {
+    const c = item.cell;
+    const key = c ? `${c.x}:${c.y}` : "";
+    if (!c || c.x >= columns.length || c.y >= rows.length || cells.has(key)) rest.push(item);
+    else cells.set(key, item);
+  }
+  return { columns, rows, cells, rest };
+}
+
+/** What every result of a sweep shares (prompt, seed, model, size), shown once above the grid. */
+function commonRecipe(items: SharedCollectionItem[]) {
+  const first = items[0];
+  if (!first) return null;
+  const same = <K extends keyof SharedCollectionItem>(key: K) => items.every((i) => i[key] === first[key]);
+  return {
+    prompt: same("userPrompt") ? first.userPrompt : null,
+    seed: same("seed") ? first.seed : null,
+    model: same("modelLabel") ? first.modelLabel : null,
+    size: same("width") && same("height") ? `${first.width}×${first.height}` : null,
+    steps: same("steps") ? first.steps : null,
+    loras: [...new Map(items.flatMap((i) => i.loras).map((l) => [l.name, l])).values()],
+  };
+}
+
+/** A scale sweep as a table: one column per x value, one row per y value, each cell one result. */
+export function SweepGrid({ collection }: { collection: SharedCollection & { axes: SweepAxes } }) {
+  const { axes } = collection;
+  const { columns, rows, cells, rest } = placeOnGrid(collection.items, axes);
+  const common = commonRecipe(collection.items);
+  return (
+    <div className="flex flex-col gap-6">
+      {common && (
+        <section aria-label="Fixed across the grid" className="flex flex-col gap-2 rounded-2xl border border-zinc-200 bg-white p-4 text-sm shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+          {common.prompt && <p className="break-words text-zinc-800 dark:text-zinc-200">“{common.prompt}”</p>}
+          <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+            {common.model && <span>{common.model}</span>}
+            {common.size && <span>{common.size}</span>}
+            {common.steps !== null && <span>{common.steps} steps</span>}
+            {common.seed !== null && <span>seed {common.seed}</span>}
+            {common.loras.map((l) => (
+              <a key={l.name} href={l.href} target="_blank" rel="noopener noreferrer" title={l.path} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+                {l.name}
+              </a>
+            ))}
+          </p>
+        </section>
+      )}
+      <div className="relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+        <table className="w-full border-separate border-spacing-1.5 rounded-2xl border border-zinc-200 bg-white p-2 shadow-sm sm:border-spacing-2 sm:p-3 dark:border-zinc-800 dark:bg-zinc-900">
+          <caption className="sr-only">
+            {[axes.x && `Columns: ${axes.x.name}`, axes.y && `rows: ${axes.y.name}`].filter(Boolean).join("; ")}
+          </caption>
+          <thead>
+            {axes.x && (
+              <tr>
+                {axes.y && <td />}
+                <th scope="colgroup" colSpan={columns.length} className="text-left text-xs sm:text-center font-semibold text-zinc-700 dark:text-zinc-300">
+                  {axes.x.name} <span aria-hidden>→</span>
+                </th>
+              </tr>
+            )}
+            <tr>
+              {axes.y && (
+                <th scope="col" className="w-14 text-left align-bottom text-[11px] font-semibold leading-tight text-zinc-700 sm:w-20 dark:text-zinc-300">
+                  {axes.y.name} <span aria-hidden>↓</span>
+                </th>
+              )}
+              {axes.x &&
+                columns.map((v, i) => (
+                  <th key={i} scope="col" className="min-w-32 pb-1 text-center sm:min-w-36">
+                    <span className="sr-only">{axes.x!.name} </span>
+                    <span className="rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
+                      {v === null ? "" : formatAxisValue(v)}
+                    </span>
+                  </th>
+                ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((rv, y) => (
+              <tr key={y}>
+                {axes.y && (
+                  <th scope="row" className="text-left align-middle">
+                    <span className="sr-only">{axes.y.name} </span>
+                    <span className="rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
+                      {rv === null ? "" : formatAxisValue(rv)}
+                    </span>
+                  </th>
+                )}
+                {columns.map((_, x) => {
+                  const item = cells.get(`${x}:${y}`);
+                  return (
+                    <td key={x} className="min-w-32 align-top sm:min-w-36">
+                      {item ? (
+                        <div className="flex flex-col gap-1.5">
+                          <Thumb item={item} />
+                          <OpenInStudio result={item} size="sm" tone="soft" className="w-full" />
+                        </div>
+                      ) : (
+                        <div className="flex aspect-square items-center justify-center rounded-xl border border-dashed border-zinc-300 text-xs text-zinc-400 dark:border-zinc-700 dark:text-zinc-500">
+                          <span aria-label="No result">—</span>
+                        </div>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rest.length > 0 && (
+        <section className="flex flex-col gap-3" aria-labelledby="other-results">
+          <h2 id="other-results" className="text-sm font-semibold">Other results</h2>
+          <CollectionCards items={rest} label="Other results" />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+import { z } from "zod";
+import { findModel } from "@/lib/models/catalog";
+
+/**
+ * What a public (shared) page may show: the images and exactly how they were made. Built
+ * from rows that were selected without owner ids, storage keys or share metadata, and
+ * mapped here field by field, so nothing private can ride along by accident.
+ */
+
+export interface SharedLora {
+  position: number;
+  /** The exact path sent to Together (what the studio needs to repeat it). */
+  path: string;
+  scale: number;
+  /** The LoRA's title when its card is known, else a name read from the link. */
+  name: string;
+  /** A page a person can open: the source's page when known, else the link itself. */
+  href: string;
+}
+
+export interface SharedImage {
+  index: number;
+  width: number;
+  height: number;
+  url: string;
+  thumbUrl: string;
+  downloadUrl: string;
+}
+
+export interface SharedResult {
+  userPrompt: string;
+  prompt: string;
+  model: string;
+  modelLabel: string;
+  width: number;
+  height: number;
+  steps: number;
+  n: number;
+  seed: number;
+  guidance: number | null;
+  provider: "together" | "simulator";
+  billedMegapixels: number;
+  costMicroUsd: number;
+  createdAt: string;
+  images: SharedImage[];
+  loras: SharedLora[];
+}
+
+export interface SweepAxis {
+  name: string;
+  values: number[];
+}
+export interface SweepAxes {
+  x?: SweepAxis;
+  y?: SweepAxis;
+}
+
+export interface SharedCollectionItem extends SharedResult {
+  /** Stable key for lists (the generation id, which the collection's image URLs carry anyway). */
+  key: string;
+  cell: { x: number; y: number } | null;
+}
+
+export interface SharedCollection {
+  name: string;
+  description: string | null;
+  kind: "manual" | "sweep";
+  axes: SweepAxes | null;
+  items: SharedCollectionItem[];
+}
+
+/** The columns a public page is built from (selected by lib/db/share-queries.ts). */
+export interface PublicGenerationRow {
+  id: string;
+  userPrompt: string;
+  prompt: string;
+  model: string;
+  width: number;
+  height: number;
+  steps: number;
+  n: number;
+  seed: number;
+  guidance: number | null;
+  provider: string;
+  billedMegapixels: number;
+  costMicroUsd: number;
+  createdAt: Date;
+  images: { index: number; width: number; height: number; contentHash: string }[];
+  loras: { position: number; path: string; scale: number }[];
+}
+
+export interface LoraInfo {
+  title: string;
+  pageUrl: string | null;
+}
+
+/** "owner/repo" for Hugging Face, the file name for direct links, something readable for the rest. */
+export function loraNameFromPath(path: string): string {
+  let url: URL;
+  try {
+    url = new URL(path);
+  } catch {
+    return path;
+  }
+  const parts = url.pathname.split("/").filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  const host = url.hostname.toLowerCase();
+  if (host === "huggingface.co" && parts.length >= 2) {
+    const file = parts[2] === "resolve" ? parts[parts.length - 1] : null;
+    return file ? `${parts[0]}/${parts[1]} · ${file}` : `${parts[0]}/${parts[1]}`;
+  }
+  if (host === "civitai.com" && parts[0] === "api") return `Civitai model version ${parts[parts.length - 1]}`;
+  if (host === "replicate.com" && parts.length >= 2) return `${parts[0]}/${parts[1]}`;
+  return parts[parts.length - 1] ?? url.hostname;
+}
+
+function safeHref(candidate: string | null | undefined, fallback: string): string {
+  for (const value of [candidate, fallback]) {
+    if (!value) continue;
+    try {
+      const url = new URL(value);
+      if (url.protocol === "https:" || url.protocol === "http:") return url.toString();
+    } catch {
+      // not a URL: try the next one
+    }
+  }
+  return "#";
+}
+
+export function toSharedLora(l: { position: number; path: string; scale: number }, info?: LoraInfo): SharedLora {
+  return {
+    position: l.position,
+    path: l.path,
+    scale: l.scale,
+    name: info?.title?.trim() || loraNameFromPath(l.path),
+    href: safeHref(info?.pageUrl, l.path),
+  };
+}
+
+/** Image URLs carry the slug (so a revoked link stops serving them) and a content version. */
+export type ImageUrlFor = (index: number, contentHash: string) => string;
+
+export function generationImageUrl(slug: string): ImageUrlFor {
+  return (index, contentHash) => `/s/${slug}/images/${index}?v=${contentHash.slice(0, 16)}`;
+}
+
+export function collectionImageUrl(slug: string, generationId: string): ImageUrlFor {
+  return (index, contentHash) => `/c/${slug}/images/${encodeURIComponent(generationId)}/${index}?v=${contentHash.slice(0, 16)}`;
+}
+
+export function toSharedResult(row: PublicGenerationRow, urlFor: ImageUrlFor, loraInfo: ReadonlyMap<string, LoraInfo> = new Map()): SharedResult {
+  return {
+    userPrompt: row.userPrompt,
+    prompt: row.prompt,
+    model: row.model,
+    modelLabel: findModel(row.model)?.label ?? row.model,
+    width: row.width,
+    height: row.height,
+    steps: row.steps,
+    n: row.n,
+    seed: row.seed,
+    guidance: row.guidance,
+    provider: row.provider === "together" ? "together" : "simulator",
+    billedMegapixels: row.billedMegapixels,
+    costMicroUsd: row.costMicroUsd,
+    createdAt: row.createdAt.toISOString(),
+    images: row.images.map((img) => {
+      const url = urlFor(img.index, img.contentHash);
+      return { index: img.index, width: img.width, height: img.height, url, thumbUrl: `${url}&size=thumb`, downloadUrl: `${url}&download=1` };
+    }),
+    loras: row.loras.map((l) => toSharedLora(l, loraInfo.get(l.path))),
+  };
+}
+
+const axisSchema = z.object({ name: z.string().max(80), values: z.array(z.number().finite()).max(64) });
+const axesSchema = z.object({ x: axisSchema.optional(), y: axisSchema.optional() });
+const cellSchema = z.object({ x: z.number().int().min(0).optional(), y: z.number().int().min(0).optional() });
+
+/** Sweep axes from the Collection.axes column; null when absent or malformed (the page falls back to a plain grid). */
+export function parseAxes(json: string | null): SweepAxes | null {
+  if (!json) return null;
+  try {
+    const parsed = axesSchema.safeParse(JSON.parse(json));
+    if (!parsed.success || (!parsed.data.x && !parsed.data.y)) return null;
+    return parsed.data;
+  } catch {
+    return null;
+  }
+}
+
+/** An item's grid cell ({"x":i,"y":j}; a missing axis is 0); null when absent or malformed. */
+export function parseCell(json: string | null): { x: number; y: number } | null {
+  if (!json) return null;
+  try {
+    const parsed = cellSchema.safeParse(JSON.parse(json));
+    return parsed.success ? { x: parsed.data.x ?? 0, y: parsed.data.y ?? 0 } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "a lighthouse at dusk — LoRAs: flux-tarot-v1 @ 0.8" for previews. */
+export function describeResult(r: Pick<SharedResult, "userPrompt" | "loras" | "modelLabel">, maxLength = 280): string {
+  const loras = r.loras.length ? ` — LoRA${r.loras.length > 1 ? "s" : ""}: ${r.loras.map((l) => `${l.name} @ ${l.scale}`).join(", ")}` : "";
+  const text = `${r.userPrompt.trim() || "Untitled"}${loras} · ${r.modelLabel}`;
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
