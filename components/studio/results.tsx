@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { formatUsd } from "@/lib/models/pricing";
 import type { GenerationView } from "@/lib/generation/view";
@@ -34,7 +35,16 @@ export function PendingResults({ width, height, n, elapsedMs }: { width: number;
 }
 
 /** One finished generation: its images at their real aspect ratio (no layout shift) and what they cost. */
-export function GenerationResult({ generation, onReuseSeed }: { generation: GenerationView; onReuseSeed?: (seed: number) => void }) {
+interface GenerationResultProps {
+  generation: GenerationView;
+  onReuseSeed?: (seed: number) => void;
+  /** Extra buttons in the action row (add to collection). */
+  actions?: ReactNode;
+  /** The share switch, under the actions. */
+  share?: ReactNode;
+}
+
+export function GenerationResult({ generation, onReuseSeed, actions, share }: GenerationResultProps) {
   return (
     <article aria-label={`Result: ${generation.userPrompt}`} className="flex flex-col gap-2">
       <div className={gridClass(generation.images.length)}>
@@ -65,10 +75,18 @@ export function GenerationResult({ generation, onReuseSeed }: { generation: Gene
         {generation.provider === "simulator" && " · simulated"}
         {generation.loras.map((l) => ` · LoRA ${l.position} @ ${l.scale}`).join("")}
       </p>
-      {onReuseSeed && (
-        <div className="flex flex-wrap gap-2">
-          <Button size="sm" variant="ghost" onClick={() => onReuseSeed(generation.seed)}>↺ Reuse seed {generation.seed}</Button>
-        </div>
+      <div className="flex flex-wrap items-center gap-2">
+        {onReuseSeed && <Button size="sm" variant="ghost" onClick={() => onReuseSeed(generation.seed)}>↺ Reuse seed {generation.seed}</Button>}
+        <a href={`/gallery/${generation.id}`} className="rounded-lg px-2 py-1 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
+          Open in gallery <span aria-hidden>→</span>
+        </a>
+        {actions}
+      </div>
+      {share && (
+        <details className="text-xs">
+          <summary className="cursor-pointer select-none text-zinc-600 dark:text-zinc-400">Share…</summary>
+          <div className="mt-2">{share}</div>
+        </details>
       )}
       <details className="text-xs text-zinc-500">
         <summary className="cursor-pointer select-none">Prompt sent</summary>

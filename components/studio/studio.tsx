@@ -2,6 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { AddToCollection } from "@/components/collections/add-to-collection";
+import { ShareSwitch } from "@/components/sharing/share-switch";
 import { Button } from "@/components/ui/button";
 import type { AppErrorShape } from "@/lib/errors";
 import { buildImageRequest } from "@/lib/generation/build-request";
@@ -250,7 +252,15 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
             <p className="max-w-sm text-sm text-zinc-600 dark:text-zinc-400">Write a prompt, paste up to two LoRA links, check the cost, and press Generate. Every result is kept with its settings and what it cost.</p>
           </div>
         ) : (
-          results.map((g) => <GenerationResult key={g.id} generation={g} onReuseSeed={(seed) => setState((s) => ({ ...s, seed, randomSeed: false }))} />)
+          results.map((g) => (
+            <GenerationResult
+              key={g.id}
+              generation={g}
+              onReuseSeed={(seed) => setState((s) => ({ ...s, seed, randomSeed: false }))}
+              actions={<AddToCollection generationId={g.id} size="sm" variant="ghost" />}
+              share={<ShareSwitch kind="generation" id={g.id} initialPath={g.sharePath} />}
+            />
+          ))
         )}
       </section>
     </div>

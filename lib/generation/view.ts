@@ -1,3 +1,5 @@
+import { generationSharePath } from "@/lib/sharing/slug";
+
 /** What the browser gets about a generation: no owner id, no storage keys. */
 export interface GenerationView {
   id: string;
@@ -18,6 +20,8 @@ export interface GenerationView {
   error: { code: string; message: string } | null;
   images: { id: string; index: number; url: string; width: number; height: number; mimeType: string }[];
   loras: { position: number; path: string; scale: number }[];
+  /** "/s/{slug}" while shared, else null. */
+  sharePath: string | null;
 }
 
 interface GenerationRow {
@@ -38,6 +42,7 @@ interface GenerationRow {
   createdAt: Date;
   errorCode: string | null;
   errorMessage: string | null;
+  shareSlug?: string | null;
   images: { id: string; index: number; width: number; height: number; mimeType: string; contentHash: string }[];
   loras: { position: number; path: string; scale: number }[];
 }
@@ -74,5 +79,6 @@ export function toGenerationView(row: GenerationRow): GenerationView {
       mimeType: img.mimeType,
     })),
     loras: row.loras.map((l) => ({ position: l.position, path: l.path, scale: l.scale })),
+    sharePath: row.shareSlug ? generationSharePath(row.shareSlug) : null,
   };
 }

@@ -1,0 +1,223 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache, type ReactNode } from "react";
+import { BackToGallery, GenerationActions } from "@/components/gallery/generation-actions";
+import { CopyAsCode } from "@/components/studio/code-dialog";
+import { Badge } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
+import { AddToCollection } from "@/components/collections/add-to-collection";
+import { ShareSwitch } from "@/components/sharing/share-switch";
+import { getGenerationForOwner } from "@/lib/db/queries";
+import { generationSharePath } from "@/lib/sharing/slug";
+import { loraPageUrl, requestFromGeneration } from "@/lib/gallery/detail";
+import { formatDateTime, loraLabel, plural } from "@/lib/gallery/format";
+import { toGenerationView } from "@/lib/generation/view";
+import { findModel } from "@/lib/models/catalog";
+import { explainPrice, formatUsd, priceRequest } from "@/lib/models/pricing";
+import { getOwnerId } from "@/lib/owner/session";
+import { studioHref } from "@/lib/studio/from-generation";
+
+export const dynamic = "force-dynamic";
+
+/** The owner's generation, or null (missing, someone else's, deleted): one lookup per request. */
+const loadGeneration = cache(async (id: string) => {
+  const ownerId = await getOwnerId();
+  if (!ownerId || id.length > 64) return null;
+  return getGenerationForOwner(id, ownerId);
+});
+
+export async function generateMetadata({ params }: PageProps<"/gallery/[id]">): Promise<Metadata> {
+  const row = await loadGeneration((await params).id);
+  if (!row) return { title: "Not found" };
+  const title = row.userPrompt.length > 60 ? `${row.userPrompt.slice(0, 57)}…` : row.userPrompt;
+  return { title, robots: { index: false } };
+}
+
+function Card({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="mb-3 flex items-center justify-between gap-2">
+        <h2 className="text-sm font-semibold">{title}</h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="flex items-baseline justify-between gap-4 border-b border-zinc-100 py-2 last:border-0 dark:border-zinc-800">
+      <dt className="shrink-0 text-sm text-zinc-500 dark:text-zinc-400">{term}</dt>
+      <dd className="min-w-0 text-right text-sm font-medium [overflow-wrap:anywhere]">{children}</dd>
+    </div>
+  );
+}
+
+export default async function GenerationDetailPage({ params }: PageProps<"/gallery/[id]">) {
+  const row = await loadGeneration((await params).id);
+  if (!row) notFound();
+  const g = toGenerationView(row);
+  const model = findModel(g.model);
+  const price = model ? priceRequest(model, g) : null;
+  const request = requestFromGeneration(g);
+  const json = JSON.stringify(request, null, 2);
+  const single = g.images.length === 1;
+
+  return (
+    <article aria-labelledby="generation-title" className="flex flex-col gap-5">
+      <BackToGallery />
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:grid-rows-[auto_1fr]">
+        <header className="flex min-w-0 flex-col gap-3 lg:col-start-2 lg:row-start-1">
+          <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+            <time dateTime={g.createdAt}>{formatDateTime(g.createdAt)}</time>
+            {g.provider === "simulator" ? <Badge tone="warn">Simulated</Badge> : <Badge tone="good">Together AI</Badge>}
+            {g.status !== "succeeded" && <Badge tone="bad">{g.status}</Badge>}
+          </div>
+          <h1 id="generation-title" className="text-xl font-semibold leading-snug tracking-tight [overflow-wrap:anywhere]">{g.userPrompt}</h1>
+          <GenerationActions generationId={g.id} label={g.userPrompt} remixHref={studioHref(g, { keepSeed: false })} rerunHref={studioHref(g)}>
+            <AddToCollection generationId={g.id} />
+          </GenerationActions>
+          <ShareSwitch kind="generation" id={g.id} initialPath={row.shareSlug ? generationSharePath(row.shareSlug) : null} />
+        </header>
+        <section aria-label="Images" className={`grid content-start gap-3 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:self-start ${g.images.length <= 2 ? "lg:sticky lg:top-4" : ""} ${single ? "" : "sm:grid-cols-2"}`}>
+          {g.images.length === 0 && (
+            <p className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+              {g.status === "failed" ? `This generation failed: ${g.error?.message ?? "no images were made"}.` : "No images yet."}
+            </p>
+          )}
+          {g.images.map((img) => (
+            <figure key={img.id} className="overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+              <a href={img.url} target="_blank" rel="noopener" className="flex justify-center bg-zinc-100 dark:bg-zinc-950" title="Open at full resolution">
+                {/* eslint-disable-next-line @next/next/no-img-element -- bytes come from our own immutable route */}
+                <img
+                  src={img.url}
+                  width={img.width}
+                  height={img.height}
+                  alt={`${g.userPrompt} (seed ${g.seed}, image ${img.index + 1} of ${g.images.length})`}
+                  className="h-auto max-h-[80vh] w-auto max-w-full"
+                />
+              </a>
+              <figcaption className="flex items-center justify-between gap-2 px-3 py-2 text-xs text-zinc-600 dark:text-zinc-400">
+                <span className="tabular-nums">
+                  Image {img.index + 1} · {img.width}×{img.height}
+                </span>
+                <span className="flex gap-1">
+                  <a href={img.url} target="_blank" rel="noopener" className="rounded-lg px-2 py-1 font-medium hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
+                    Full size<span className="sr-only"> image {img.index + 1}</span>
+                  </a>
+                  <a href={`/api/images/${img.id}?download=1`} download className="rounded-lg px-2 py-1 font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-accent-500/10">
+                    Download<span className="sr-only"> image {img.index + 1}</span>
+                  </a>
+                </span>
+              </figcaption>
+            </figure>
+          ))}
+        </section>
+
+        <div className="flex min-w-0 flex-col gap-4 lg:col-start-2 lg:row-start-2">
+          <Card title="Prompt">
+            <div className="flex flex-col gap-3">
+              <div>
+                <div className="mb-1 flex items-center justify-between gap-2">
+                  <h3 className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Typed</h3>
+                  <CopyButton text={g.userPrompt} label="Copy prompt" />
+                </div>
+                <p className="whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{g.userPrompt}</p>
+              </div>
+              <div>
+                <div className="mb-1 flex items-center justify-between gap-2">
+                  <h3 className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Sent to {g.provider === "simulator" ? "the simulator" : "Together"}, exactly</h3>
+                  <CopyButton text={g.prompt} label="Copy prompt sent" />
+                </div>
+                <p className="whitespace-pre-wrap rounded-xl bg-zinc-50 px-3 py-2 font-mono text-xs leading-relaxed text-zinc-700 [overflow-wrap:anywhere] dark:bg-zinc-800/60 dark:text-zinc-300">{g.prompt}</p>
+                {g.prompt !== g.userPrompt && <p className="mt-1 text-xs text-zinc-500">LoRA trigger phrases were added to what you typed.</p>}
+              </div>
+            </div>
+          </Card>
+
+          <Card title="Cost">
+            <p className="text-2xl font-semibold tabular-nums tracking-tight">{formatUsd(g.costMicroUsd)}</p>
+            {price ? (
+              <div className="mt-1 flex flex-col gap-1 text-sm text-zinc-600 dark:text-zinc-400">
+                <p>{explainPrice(price)}</p>
+                <p>
+                  {formatUsd(model!.pricing.microUsdPerMegapixel)} per megapixel · {formatUsd(price.microUsdPerImage)} per image
+                  {model!.pricing.published ? " · Together’s published price" : " · estimate: Together has not published this price"}
+                </p>
+                {price.totalMicroUsd !== g.costMicroUsd && g.status === "succeeded" && (
+                  <p className="text-amber-700 dark:text-amber-300">Recorded at the time as {formatUsd(g.costMicroUsd)}; today’s price for the same request is {formatUsd(price.totalMicroUsd)}.</p>
+                )}
+              </div>
+            ) : (
+              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{plural(g.billedMegapixels, "megapixel")} billed. This model is no longer in the catalog, so no breakdown.</p>
+            )}
+            {g.provider === "simulator" && <p className="mt-2 text-xs text-zinc-500">Made by the simulator: nothing was charged; the figure is what Together would have cost.</p>}
+          </Card>
+
+          <Card title="Parameters">
+            <dl>
+              <Row term="Model">
+                {model?.label ?? g.model}
+                <span className="block font-mono text-xs font-normal text-zinc-500">{g.model}</span>
+              </Row>
+              <Row term="Size"><span className="tabular-nums">{g.width} × {g.height}</span></Row>
+              <Row term="Steps"><span className="tabular-nums">{g.steps}</span></Row>
+              <Row term="Images"><span className="tabular-nums">{g.n}</span></Row>
+              <Row term="Seed">
+                <span className="inline-flex items-center gap-2 tabular-nums">{g.seed}</span>
+              </Row>
+              <Row term="Guidance">{g.guidance ?? "model default"}</Row>
+              <Row term="Provider">{g.provider === "simulator" ? "Simulator" : "Together AI"}</Row>
+              <Row term="Created"><time dateTime={g.createdAt}>{formatDateTime(g.createdAt)}</time></Row>
+            </dl>
+          </Card>
+
+          <Card title="LoRAs">
+            {g.loras.length === 0 ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">None: the base model alone.</p>
+            ) : (
+              <ul className="flex flex-col gap-2">
+                {g.loras.map((l) => {
+                  const href = loraPageUrl(l.path);
+                  return (
+                    <li key={l.position} className="flex items-start justify-between gap-3 rounded-xl bg-zinc-50 px-3 py-2 dark:bg-zinc-800/60">
+                      <div className="min-w-0">
+                        <p className="text-xs text-zinc-500">LoRA {l.position}</p>
+                        {href ? (
+                          <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-accent-700 hover:underline [overflow-wrap:anywhere] dark:text-accent-400">
+                            {loraLabel(l.path)}<span aria-hidden> ↗</span>
+                          </a>
+                        ) : (
+                          <span className="font-medium [overflow-wrap:anywhere]">{loraLabel(l.path)}</span>
+                        )}
+                        <p className="font-mono text-[11px] text-zinc-500 [overflow-wrap:anywhere]">{l.path}</p>
+                      </div>
+                      <Badge tone="accent">scale {l.scale.toFixed(2)}</Badge>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </Card>
+
+          <Card
+            title="Request"
+            action={
+              <span className="flex items-center gap-1">
+                <CopyAsCode request={request} />
+                <CopyButton text={json} label="Copy JSON" />
+              </span>
+            }
+          >
+            <p className="mb-2 text-xs text-zinc-500">The body sent to POST /v1/images/generations.</p>
+            <pre aria-label="Request JSON" className="max-h-[28rem] overflow-auto whitespace-pre-wrap rounded-xl bg-zinc-950 p-3 text-xs leading-relaxed text-zinc-100 [overflow-wrap:anywhere]">
+              <code>{json}</code>
+            </pre>
+          </Card>
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,206 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { cursorAfter, decodeCursor, encodeCursor, type GalleryCursor } from "@/lib/gallery/cursor";
+import { searchWords, utcDayStart, utcMonthStart, type GalleryFilters, type GallerySort } from "@/lib/gallery/filters";
+import type { GalleryFacets, GalleryTotals, GalleryWindowTotals } from "@/lib/gallery/view";
+import { getDb } from "./client";
+import type { Prisma } from "./generated/sqlite/client";
+import { resolveDatabaseConfig } from "./provider";
+import type { GenerationWithParts } from "./queries";
+
+/** The gallery's queries. Every one has the owner in its WHERE; none uses OFFSET. */
+
+export const GALLERY_PAGE_SIZE = 24;
+export const GALLERY_MAX_PAGE_SIZE = 60;
+const MAX_FACETS = 200;
+
+const withParts = {
+  images: { orderBy: { index: "asc" as const } },
+  loras: { orderBy: { position: "asc" as const } },
+};
+
+/** What the gallery shows: finished, not deleted, this owner's. */
+function visible(ownerId: string): Prisma.GenerationWhereInput {
+  return { ownerId, status: "succeeded", deletedAt: null };
+}
+
+function isPostgres(): boolean {
+  // Which database serves this process follows from DATABASE_URL, exactly as getDb() decides it.
+  return resolveDatabaseConfig(process.env).provider === "postgres";
+}
+
+/** LIKE's wildcards, which Prisma's `contains` passes through unescaped. */
+const LIKE_WILDCARD = /[%_]/;
+
+/**
+ * `contains` is case-sensitive on PostgreSQL unless asked (`mode: "insensitive"` → ILIKE), and
+ * that option does not exist for SQLite, whose LIKE already ignores case (ASCII letters only:
+ * "É" and "é" differ there). Prisma does not escape `%` and `_` in `contains`: PostgreSQL
+ * takes a backslash escape; SQLite's LIKE has no escape character unless the SQL says so, so
+ * there a word with a wildcard matches a superset and listGallery checks the rows itself.
+ */
+function containsInsensitive(word: string): Prisma.StringFilter {
+  if (isPostgres()) {
+    return { contains: word.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } as Prisma.StringFilter;
+  }
+  return { contains: word };
+}
+
+/** The search rule itself, for rows SQLite returned on a wildcard word. */
+function matchesWords(row: { userPrompt: string; prompt: string }, words: string[]): boolean {
+  const typed = row.userPrompt.toLowerCase();
+  const sent = row.prompt.toLowerCase();
+  return words.every((w) => typed.includes(w) || sent.includes(w));
+}
+
+function filterWhere(filters: GalleryFilters): Prisma.GenerationWhereInput[] {
+  const and: Prisma.GenerationWhereInput[] = [];
+  if (filters.model) and.push({ model: filters.model });
+  if (filters.provider) and.push({ provider: filters.provider });
+  if (filters.lora) and.push({ loras: { some: { path: filters.lora } } });
+  if (filters.from) and.push({ createdAt: { gte: filters.from } });
+  if (filters.to) and.push({ createdAt: { lt: filters.to } });
+  for (const word of searchWords(filters.q)) {
+    and.push({ OR: [{ userPrompt: containsInsensitive(word) }, { prompt: containsInsensitive(word) }] });
+  }
+  return and;
+}
+
+/**
+ * "After the cursor" as a range on the leading sort column plus the tie-break:
+ * `key <= k AND (key < k OR id < i)` rather than `key < k OR (key = k AND id < i)`. Both mean the
+ * same; only the first gives the planner a range it can seek to in
+ * (ownerId, createdAt DESC, id DESC) / (ownerId, costMicroUsd, id), so a deep page costs what
+ * the first one does instead of scanning every row before it.
+ */
+function afterCursor(cursor: GalleryCursor): Prisma.GenerationWhereInput {
+  if (cursor.sort === "cost") {
+    return { AND: [{ costMicroUsd: { lte: cursor.key } }, { OR: [{ costMicroUsd: { lt: cursor.key } }, { id: { lt: cursor.id } }] }] };
+  }
+  const at = new Date(cursor.key);
+  if (cursor.sort === "oldest") {
+    return { AND: [{ createdAt: { gte: at } }, { OR: [{ createdAt: { gt: at } }, { id: { gt: cursor.id } }] }] };
+  }
+  return { AND: [{ createdAt: { lte: at } }, { OR: [{ createdAt: { lt: at } }, { id: { lt: cursor.id } }] }] };
+}
+
+const ORDER: Record<GallerySort, Prisma.GenerationOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  oldest: [{ createdAt: "asc" }, { id: "asc" }],
+  cost: [{ costMicroUsd: "desc" }, { id: "desc" }],
+};
+
+export interface GalleryListOptions {
+  /** From the previous page's nextCursor; absent for the first page. */
+  cursor?: string | null;
+  /** Default 24, at most 60. */
+  limit?: number;
+  /** Default "newest"; "cost" is most expensive first. */
+  sort?: GallerySort;
+  filters?: GalleryFilters;
+}
+
+export interface GalleryPage {
+  items: GenerationWithParts[];
+  /** Null on the last page. */
+  nextCursor: string | null;
+}
+
+/** One page of an owner's gallery. Throws AppError("invalid_input") for a cursor that does not decode. */
+export async function listGallery(ownerId: string, options: GalleryListOptions = {}): Promise<GalleryPage> {
+  const sort = options.sort ?? "newest";
+  const asked = Math.floor(options.limit ?? GALLERY_PAGE_SIZE);
+  const limit = Number.isFinite(asked) ? Math.min(GALLERY_MAX_PAGE_SIZE, Math.max(1, asked)) : GALLERY_PAGE_SIZE;
+  const and = filterWhere(options.filters ?? {});
+  if (options.cursor) {
+    const cursor = decodeCursor(options.cursor, sort);
+    if (!cursor) throw new AppError({ code: "invalid_input", message: "That gallery page link is out of date; start from the first page.", field: "cursor" });
+    and.push(afterCursor(cursor));
+  }
+  const where: Prisma.GenerationWhereInput = { ...visible(ownerId), ...(and.length ? { AND: and } : {}) };
+  const words = searchWords(options.filters?.q);
+  // One row more than asked tells whether there is a next page without a count.
+  const rows =
+    !isPostgres() && words.some((w) => LIKE_WILDCARD.test(w))
+      ? await findCheckingWords(where, sort, limit + 1, words)
+      : await getDb().generation.findMany({ where, orderBy: ORDER[sort], take: limit + 1, include: withParts });
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorAfter(last, sort)) : null };
+}
+
+/** Reads on in index order, keeping rows that really hold every word, until `want` are found or none are left. */
+async function findCheckingWords(where: Prisma.GenerationWhereInput, sort: GallerySort, want: number, words: string[]) {
+  const batch = Math.max(want * 2, 50);
+  const found: GenerationWithParts[] = [];
+  let after: Prisma.GenerationWhereInput | null = null;
+  for (;;) {
+    const rows: GenerationWithParts[] = await getDb().generation.findMany({
+      where: after ? { AND: [where, after] } : where,
+      orderBy: ORDER[sort],
+      take: batch,
+      include: withParts,
+    });
+    for (const row of rows) {
+      if (matchesWords(row, words)) found.push(row);
+      if (found.length === want) return found;
+    }
+    const last = rows.at(-1);
+    if (rows.length < batch || !last) return found;
+    after = afterCursor(cursorAfter(last, sort));
+  }
+}
+
+async function windowTotals(ownerId: string, since?: Date): Promise<GalleryWindowTotals> {
+  const where: Prisma.GenerationWhereInput = { ...visible(ownerId), ...(since ? { createdAt: { gte: since } } : {}) };
+  const db = getDb();
+  const [sum, images] = await Promise.all([
+    db.generation.aggregate({ where, _sum: { costMicroUsd: true }, _count: { _all: true } }),
+    db.generationImage.count({ where: { generation: where } }),
+  ]);
+  return { generations: sum._count._all, images, spendMicroUsd: sum._sum.costMicroUsd ?? 0 };
+}
+
+/** Images and spend today and this month (UTC, relative to `now`) and all time. */
+export async function galleryTotals(ownerId: string, now: Date = new Date()): Promise<GalleryTotals> {
+  const [today, month, allTime] = await Promise.all([
+    windowTotals(ownerId, utcDayStart(now)),
+    windowTotals(ownerId, utcMonthStart(now)),
+    windowTotals(ownerId),
+  ]);
+  return { today, month, allTime };
+}
+
+/** The LoRA paths (with how many generations used each) and models an owner's gallery holds. */
+export async function galleryFacets(ownerId: string): Promise<GalleryFacets> {
+  const db = getDb();
+  const [loras, models] = await Promise.all([
+    db.generationLora.groupBy({ by: ["path"], where: { generation: visible(ownerId) }, _count: { _all: true } }),
+    db.generation.groupBy({ by: ["model"], where: visible(ownerId), _count: { _all: true } }),
+  ]);
+  const byCount = <T extends { count: number }>(key: (t: T) => string) => (a: T, b: T) => b.count - a.count || key(a).localeCompare(key(b));
+  return {
+    loras: loras
+      .map((l) => ({ path: l.path, count: l._count._all }))
+      .sort(byCount((l) => l.path))
+      .slice(0, MAX_FACETS),
+    models: models
+      .map((m) => ({ model: m.model, count: m._count._all }))
+      .sort(byCount((m) => m.model))
+      .slice(0, MAX_FACETS),
+  };
+}
+
+/** Hides a generation at once (restorable). False unless it is this owner's; true again for one already deleted. */
+export async function softDeleteGeneration(id: string, ownerId: string): Promise<boolean> {
+  const db = getDb();
+  const { count } = await db.generation.updateMany({ where: { id, ownerId, deletedAt: null }, data: { deletedAt: new Date() } });
+  if (count === 1) return true;
+  return (await db.generation.count({ where: { id, ownerId } })) === 1;
+}
+
+/** Undoes softDeleteGeneration. False unless it is this owner's. */
+export async function restoreGeneration(id: string, ownerId: string): Promise<boolean> {
+  const { count } = await getDb().generation.updateMany({ where: { id, ownerId }, data: { deletedAt: null } });
+  return count === 1;
+}

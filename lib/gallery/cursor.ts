@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { GALLERY_SORTS, type GallerySort } from "./filters";
+
+// Keyset pagination: a cursor names the last row a page showed by its sort key and id, so the
+// next page is "rows after this one" in index order, never OFFSET (which rereads every skipped
+// row and shifts when rows are added or deleted). Opaque to the browser: base64url JSON,
+// validated on the way back in. It is not signed — it only positions a query that is
+// always limited to the caller's own rows, so a forged one can reveal nothing.
+
+export interface GalleryCursor {
+  sort: GallerySort;
+  /** newest/oldest: createdAt in epoch milliseconds; cost: costMicroUsd. */
+  key: number;
+  id: string;
+}
+
+export const MAX_CURSOR_CHARS = 256;
+
+const cursorSchema = z
+  .object({
+    v: z.literal(1),
+    s: z.enum(GALLERY_SORTS),
+    k: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    i: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  })
+  .strict();
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(encoded: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(encoded) || encoded.length % 4 === 1) return null;
+  try {
+    const binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+export function encodeCursor(cursor: GalleryCursor): string {
+  const parsed = cursorSchema.parse({ v: 1, s: cursor.sort, k: cursor.key, i: cursor.id });
+  return toBase64Url(JSON.stringify(parsed));
+}
+
+/**
+ * The cursor, or null when it is malformed, tampered with, or made for another sort (a cursor
+ * from "newest" means nothing in "cost" order).
+ */
+export function decodeCursor(raw: string, sort: GallerySort): GalleryCursor | null {
+  if (!raw || raw.length > MAX_CURSOR_CHARS) return null;
+  const json = fromBase64Url(raw);
+  if (json === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = cursorSchema.safeParse(value);
+  if (!parsed.success || parsed.data.s !== sort) return null;
+  return { sort: parsed.data.s, key: parsed.data.k, id: parsed.data.i };
+}
+
+/** The cursor that continues after this row in this sort. */
+export function cursorAfter(row: { id: string; createdAt: Date; costMicroUsd: number }, sort: GallerySort): GalleryCursor {
+  return { sort, key: sort === "cost" ? row.costMicroUsd : row.createdAt.getTime(), id: row.id };
+}

@@ -1,0 +1,87 @@
+import { imageUrl } from "@/lib/generation/view";
+
+/** One tile of the gallery grid: what the browser needs, no owner id, no storage keys. */
+export interface GalleryItemView {
+  id: string;
+  /** The first image's WebP thumbnail; null only for a generation without images. */
+  thumbUrl: string | null;
+  /** The first image at full resolution. */
+  url: string | null;
+  /** Thumbnail size when made, else the image's own (same aspect ratio): set on <img> so nothing shifts. */
+  width: number;
+  height: number;
+  userPrompt: string;
+  model: string;
+  seed: number;
+  provider: string;
+  costMicroUsd: number;
+  /** ISO 8601. */
+  createdAt: string;
+  loras: string[];
+  imageCount: number;
+}
+
+interface GalleryRow {
+  id: string;
+  userPrompt: string;
+  model: string;
+  width: number;
+  height: number;
+  seed: number;
+  provider: string;
+  costMicroUsd: number;
+  createdAt: Date;
+  images: { id: string; index: number; width: number; height: number; contentHash: string; thumbWidth?: number | null; thumbHeight?: number | null }[];
+  loras: { position: number; path: string }[];
+}
+
+export function thumbUrl(imageId: string, contentHash: string): string {
+  return `${imageUrl(imageId, contentHash)}&size=thumb`;
+}
+
+export function toGalleryItemView(row: GalleryRow): GalleryItemView {
+  const cover = [...row.images].sort((a, b) => a.index - b.index)[0];
+  const thumbSized = cover && cover.thumbWidth && cover.thumbHeight;
+  return {
+    id: row.id,
+    thumbUrl: cover ? thumbUrl(cover.id, cover.contentHash) : null,
+    url: cover ? imageUrl(cover.id, cover.contentHash) : null,
+    width: thumbSized ? cover.thumbWidth! : cover?.width ?? row.width,
+    height: thumbSized ? cover.thumbHeight! : cover?.height ?? row.height,
+    userPrompt: row.userPrompt,
+    model: row.model,
+    seed: row.seed,
+    provider: row.provider,
+    costMicroUsd: row.costMicroUsd,
+    createdAt: row.createdAt.toISOString(),
+    loras: [...row.loras].sort((a, b) => a.position - b.position).map((l) => l.path),
+    imageCount: row.images.length,
+  };
+}
+
+export interface GalleryPageView {
+  items: GalleryItemView[];
+  nextCursor: string | null;
+}
+
+/** Images and money over one window (succeeded, not deleted). */
+export interface GalleryWindowTotals {
+  generations: number;
+  /** GenerationImage rows. */
+  images: number;
+  spendMicroUsd: number;
+}
+
+export interface GalleryTotals {
+  /** Since today's UTC midnight. */
+  today: GalleryWindowTotals;
+  /** Since the first of this month, UTC. */
+  month: GalleryWindowTotals;
+  allTime: GalleryWindowTotals;
+}
+
+export interface GalleryFacets {
+  /** Most used first. */
+  loras: { path: string; count: number }[];
+  models: { model: string; count: number }[];
+}

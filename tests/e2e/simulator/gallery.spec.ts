@@ -1,0 +1,141 @@
+import { spawn } from "node:child_process";
+import { expect, test, type Page } from "@playwright/test";
+import { StudioPage } from "../pages/studio-page";
+
+// The gallery, sharing and durability, through the pages as people use them. Each test
+// runs in a fresh browser context: a new anonymous owner with an empty gallery.
+
+async function generateVia(page: Page, prompt: string, options: { width?: number; height?: number; n?: number; lora?: string } = {}) {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.prompt.fill(prompt);
+  if (options.lora) await studio.pasteLora(1, options.lora);
+  if (options.width) await studio.width.fill(String(options.width));
+  if (options.height) await studio.height.fill(String(options.height));
+  if (options.n) await studio.images.fill(String(options.n));
+  await studio.generate.click();
+  await expect(studio.results.getByRole("article", { name: `Result: ${prompt}` })).toBeVisible();
+}
+
+const cards = (page: Page) => page.getByRole("region", { name: "Generations" }).getByRole("article");
+
+test("three results → the gallery shows three with their costs and the totals; filter by LoRA", async ({ page }) => {
+  await generateVia(page, "tarot lighthouse", { lora: "https://huggingface.co/multimodalart/flux-tarot-v1" });
+  await generateVia(page, "square harbour", { width: 1024, height: 1024 });
+  await generateVia(page, "two foxes", { n: 2 });
+
+  await page.goto("/gallery");
+  await expect(cards(page)).toHaveCount(3);
+  await expect(cards(page).filter({ hasText: "tarot lighthouse" })).toContainText("$0.035");
+  await expect(cards(page).filter({ hasText: "square harbour" })).toContainText("$0.070");
+  await expect(cards(page).filter({ hasText: "two foxes" })).toContainText("$0.070");
+  const totals = page.getByRole("region", { name: "Totals" });
+  await expect(totals).toContainText("$0.175");
+  await expect(totals).toContainText("4 images");
+
+  await page.getByLabel("LoRA", { exact: true }).selectOption("https://huggingface.co/multimodalart/flux-tarot-v1");
+  await expect(cards(page)).toHaveCount(1);
+  await expect(cards(page)).toContainText("tarot lighthouse");
+  await expect(page).toHaveURL(/lora=/);
+
+  await page.getByLabel("Search prompts").fill("FOXES");
+  await page.getByLabel("Search prompts").press("Enter");
+  await expect(cards(page)).toHaveCount(0);
+  await page.getByRole("button", { name: "Clear filters" }).first().click();
+  await expect(cards(page)).toHaveCount(3);
+});
+
+test("share a result: another browser sees it with a preview card; revoked, the link is gone; private ones stay private", async ({ page, browser }) => {
+  await generateVia(page, "a shared comet");
+  await generateVia(page, "a private moon");
+  await page.goto("/gallery");
+  await cards(page).filter({ hasText: "a shared comet" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/gallery\/[\w-]+$/);
+  await page.getByRole("switch", { name: "Share" }).click();
+  const link = await page.getByLabel("Public link").inputValue();
+  expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{22,}$/);
+
+  await page.goto("/gallery");
+  await cards(page).filter({ hasText: "a private moon" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/gallery\/[\w-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("a private moon");
+  const privateUrl = page.url();
+  const privateImage = await page.getByRole("region", { name: "Images" }).locator("img").first().getAttribute("src");
+
+  const stranger = await browser.newContext();
+  const other = await stranger.newPage();
+  const shared = await other.goto(link);
+  expect(shared!.status()).toBe(200);
+  await expect(other.getByRole("heading", { level: 1 })).toContainText("a shared comet");
+  await expect(other.getByRole("link", { name: /Open in studio/ }).first()).toBeVisible();
+  const ogImage = await other.locator('meta[property="og:image"]').first().getAttribute("content");
+  expect(ogImage).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\//);
+  expect((await other.request.get(ogImage!)).status()).toBe(200);
+  await expect(other.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+  // The other owner cannot reach the private result by its id, page or image.
+  expect((await other.goto(privateUrl))!.status()).toBe(404);
+  expect((await other.request.get(privateImage!)).status()).toBe(404);
+
+  await page.goto("/gallery");
+  await cards(page).filter({ hasText: "a shared comet" }).getByRole("link").first().click();
+  await page.getByRole("switch", { name: "Share" }).click();
+  await expect(page.getByRole("switch", { name: "Share" })).toHaveAttribute("aria-checked", "false");
+  expect((await other.goto(link))!.status()).toBe(404);
+  expect((await other.request.get(ogImage!)).status()).toBe(404);
+  await stranger.close();
+});
+
+test("delete a result, then undo", async ({ page }) => {
+  await generateVia(page, "a result to delete");
+  await generateVia(page, "a result to keep");
+  await page.goto("/gallery");
+  await expect(cards(page)).toHaveCount(2);
+  await page.getByRole("button", { name: "Delete “a result to delete”" }).click();
+  await expect(cards(page)).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: "Deleted" })).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(cards(page)).toHaveCount(2);
+  await page.reload();
+  await expect(cards(page)).toHaveCount(2);
+});
+
+test("a restarted server still has everything", async ({ browser }) => {
+  const port = 3150;
+  const start = () =>
+    spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
+      env: { ...process.env, PORT: String(port), DATA_DIR: "test-results/e2e-data/restart", TOGETHER_API_KEY: "" },
+      stdio: "ignore",
+      detached: true,
+    });
+  const ready = async () => {
+    for (let i = 0; i < 120; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error("server did not start");
+  };
+  const stop = async (child: ReturnType<typeof start>) => {
+    process.kill(-child.pid!, "SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  };
+
+  let server = start();
+  try {
+    await ready();
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    const page = await context.newPage();
+    await generateVia(page, "a lasting lighthouse");
+    await stop(server);
+    server = start();
+    await ready();
+    await page.goto("/gallery");
+    await expect(cards(page)).toHaveCount(1);
+    const img = cards(page).locator("img").first();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+    await context.close();
+  } finally {
+    await stop(server).catch(() => undefined);
+  }
+});
