@@ -2,23 +2,47 @@ import type { ImageRequest } from "@/lib/together/types";
 import { buildPrompt } from "./prompt";
 import type { ValidGenerationInput } from "./schema";
 
-/** Studio settings → the exact body for POST /images/generations. */
-export function buildImageRequest(input: ValidGenerationInput): ImageRequest {
-  const triggers = [...input.loras.flatMap((l) => l.triggers), ...input.customTriggers];
+/** The settings a request is made of, with the exact prompt to send. */
+export interface RequestRecipe {
+  model: string;
+  prompt: string;
+  width: number;
+  height: number;
+  steps: number;
+  n: number;
+  seed: number;
+  guidance?: number | null;
+  loras: { position: number; path: string; scale: number }[];
+}
+
+/**
+ * The body for POST /images/generations. One function for both the request the studio sends
+ * and the one the gallery shows for a stored result, so they cannot drift apart.
+ */
+export function imageRequestBody(recipe: RequestRecipe): ImageRequest {
   const request: ImageRequest = {
-    model: input.model,
-    prompt: buildPrompt(input.prompt, triggers, input.triggerPlacement),
-    width: input.width,
-    height: input.height,
-    steps: input.steps,
-    n: input.n,
-    seed: input.seed,
+    model: recipe.model,
+    prompt: recipe.prompt,
+    width: recipe.width,
+    height: recipe.height,
+    steps: recipe.steps,
+    n: recipe.n,
+    seed: recipe.seed,
     response_format: "base64",
     output_format: "jpeg",
   };
-  if (input.guidance !== undefined) request.guidance_scale = input.guidance;
-  if (input.loras.length > 0) {
-    request.image_loras = input.loras.map((l) => ({ path: l.path.trim(), scale: l.scale }));
-  }
+  if (recipe.guidance !== null && recipe.guidance !== undefined) request.guidance_scale = recipe.guidance;
+  const loras = [...recipe.loras].sort((a, b) => a.position - b.position);
+  if (loras.length > 0) request.image_loras = loras.map((l) => ({ path: l.path.trim(), scale: l.scale }));
   return request;
+}
+
+/** Studio settings → the exact body: enabled triggers folded into the prompt. */
+export function buildImageRequest(input: ValidGenerationInput): ImageRequest {
+  const triggers = [...input.loras.flatMap((l) => l.triggers), ...input.customTriggers];
+  return imageRequestBody({
+    ...input,
+    prompt: buildPrompt(input.prompt, triggers, input.triggerPlacement),
+    loras: input.loras.map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loraPageUrl, requestFromGeneration } from "@/lib/gallery/detail";
+import { imageRequestBody } from "@/lib/generation/build-request";
+import { loraPageUrl } from "@/lib/gallery/detail";
 import { formatDate, formatDateTime, loraLabel, plural } from "@/lib/gallery/format";
 import { toGalleryItemView } from "@/lib/gallery/view";
 import { buildImageRequest } from "@/lib/generation/build-request";
@@ -40,11 +41,11 @@ describe("the request rebuilt from a stored generation", () => {
         { position: 1, path: TAROT, scale: 0.8 },
       ],
     };
-    expect(JSON.stringify(requestFromGeneration(stored))).toBe(JSON.stringify(sent));
+    expect(JSON.stringify(imageRequestBody(stored))).toBe(JSON.stringify(sent));
   });
 
   it("leaves out guidance and LoRAs that were not sent", () => {
-    const request = requestFromGeneration({ model: "m", prompt: "p", width: 512, height: 512, steps: 4, n: 1, seed: 1, guidance: null, loras: [] });
+    const request = imageRequestBody({ model: "m", prompt: "p", width: 512, height: 512, steps: 4, n: 1, seed: 1, guidance: null, loras: [] });
     expect(Object.keys(request)).toEqual(["model", "prompt", "width", "height", "steps", "n", "seed", "response_format", "output_format"]);
   });
 });

@@ -9,7 +9,8 @@ import { AddToCollection } from "@/components/collections/add-to-collection";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { getGenerationForOwner } from "@/lib/db/queries";
 import { generationSharePath } from "@/lib/sharing/slug";
-import { loraPageUrl, requestFromGeneration } from "@/lib/gallery/detail";
+import { imageRequestBody } from "@/lib/generation/build-request";
+import { loraPageUrl } from "@/lib/gallery/detail";
 import { formatDateTime, loraLabel, plural } from "@/lib/gallery/format";
 import { toGenerationView } from "@/lib/generation/view";
 import { findModel } from "@/lib/models/catalog";
@@ -60,7 +61,7 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
   const g = toGenerationView(row);
   const model = findModel(g.model);
   const price = model ? priceRequest(model, g) : null;
-  const request = requestFromGeneration(g);
+  const request = imageRequestBody(g);
   const json = JSON.stringify(request, null, 2);
   const single = g.images.length === 1;
 
