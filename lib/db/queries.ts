@@ -160,6 +160,10 @@ export interface LoraCacheRow {
   card: string;
   metadataAvailable: boolean;
   fetchedAt: Date;
+  /** JSON arrays of strings, copied from the card for search (lib/loras/search). */
+  triggers?: string;
+  tags?: string;
+  previewUrl?: string | null;
 }
 
 export async function upsertLora(row: LoraCacheRow) {

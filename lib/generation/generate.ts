@@ -11,6 +11,7 @@ import {
 } from "@/lib/db/queries";
 import { enforceLimits } from "@/lib/limits/limits";
 import { assertLorasCompatible } from "@/lib/loras/compatibility";
+import { recordLoraUsage } from "@/lib/loras/search/usage";
 import { getModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
 import { getImageStore } from "@/lib/storage";
@@ -129,11 +130,14 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
     const images = await provider.generate(request, { signal: tracked.signal });
     const stored = await Promise.all(images.map(storeImage));
     const price = priceRequest(getModel(input.model), { ...input, n: stored.length });
-    return await completeGeneration(pending.id, {
+    const done = await completeGeneration(pending.id, {
       images: stored,
       billedMegapixels: price.billedMegapixels,
       costMicroUsd: price.totalMicroUsd,
     });
+    // Best effort: the LoRA search ranks by use; a failure here must not fail a paid generation.
+    await recordLoraUsage(done.loras.map((l) => l.path)).catch((e) => console.warn("recording LoRA usage failed", e));
+    return done;
   } catch (err) {
     const appError =
       err instanceof AppError

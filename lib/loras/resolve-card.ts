@@ -123,6 +123,18 @@ export async function resolveLoraCard(input: string, options: { refresh?: boolea
     metadataAvailable,
     fetchedAt: now.toISOString(),
   };
-  await upsertLora({ key, path, source: card.source, title: card.title, base: card.base, card: JSON.stringify(card), metadataAvailable, fetchedAt: now });
+  await upsertLora({
+    key,
+    path,
+    source: card.source,
+    title: card.title,
+    base: card.base,
+    card: JSON.stringify(card),
+    metadataAvailable,
+    fetchedAt: now,
+    triggers: JSON.stringify(card.triggers),
+    tags: JSON.stringify(card.tags),
+    previewUrl: card.previewUrl,
+  });
   return { card, notices: parsed.notices, cached: false };
 }

@@ -8,9 +8,11 @@ import type { AddressInfo } from "node:net";
  * made-up content. Every request is logged so tests can assert tokens and that nothing else
  * was fetched. `fault(path, …)` makes one path answer an error status or hang.
  *
- * Hugging Face  GET /api/models/{owner}/{repo}[/revision/{rev}]   401 unknown (no token) / 404 (token)
+ * Hugging Face  GET /api/models?search=&filter=&sort=downloads&limit=   (search: HF_REPOS + HF_SEARCH_ONLY)
+ *               GET /api/models/{owner}/{repo}[/revision/{rev}]   401 unknown (no token) / 404 (token)
  *               GET /api/models/{owner}/{repo}/tree/{rev}[/{dir}]
  * Civitai       GET /api/v1/model-versions/{id}, GET /api/v1/models/{id}
+ *               GET /api/v1/models?types=LORA&baseModels=&query=&sort=&limit=   (search)
  * Replicate     GET /v1/models/{owner}/{name}                    401 without the right token
  */
 
@@ -173,8 +175,30 @@ function hfRoute(fileRedirects: Record<string, string>): Route {
   };
 }
 
+/** Repos only the search lists (a search hit need not be resolvable here). */
+export const HF_SEARCH_ONLY = [
+  hfRepo("tarotworks/flux-tarot-deck", { downloads: 1210, likes: 77, tags: [...FLUX_TAGS, "tarot", "cards"] }, []).info,
+  hfRepo("lowpoly/flux-anime-cel", { downloads: 980, likes: 40, tags: [...FLUX_TAGS, "anime"] }, []).info,
+  hfRepo("bfl-fans/flux2-tarot-style", { downloads: 55, likes: 3, tags: ["diffusers", "lora", "base_model:adapter:black-forest-labs/FLUX.2-dev"] }, []).info,
+];
+
+/** Like the hub's list endpoint: `search` is a case-insensitive substring of the repo id, `filter` a tag. */
+function hfSearch(params: URLSearchParams): Answer {
+  const search = (params.get("search") ?? "").toLowerCase();
+  const filters = params.getAll("filter");
+  const limit = Math.min(Number(params.get("limit") ?? 1000) || 1000, 1000);
+  const all = [...Object.values(HF_REPOS).map((r) => r.info), ...HF_SEARCH_ONLY] as { id: string; downloads: number; likes: number; tags: readonly string[] }[];
+  const hits = all
+    .filter((r) => r.id.toLowerCase().includes(search) && filters.every((f) => r.tags.includes(f)))
+    .sort((a, b) => (params.get("sort") === "downloads" ? b.downloads - a.downloads : 0))
+    .slice(0, limit)
+    .map((r) => ({ _id: "66b1f0c2a7d3e5f4a1b2c3d4", id: r.id, modelId: r.id, likes: r.likes, downloads: r.downloads, trendingScore: 0, private: false, tags: r.tags, pipeline_tag: "text-to-image", library_name: "diffusers", createdAt: "2024-08-09T10:31:45.000Z" }));
+  return { status: 200, body: hits };
+}
+
 const hfApiRoute: Route = (rawPath, headers) => {
   const path = decodeURIComponent(rawPath.split("?")[0]);
+  if (path === "/api/models") return hfSearch(new URL(rawPath, "http://x").searchParams);
   const m = /^\/api\/models\/([^/]+\/[^/]+)(?:\/(revision|tree)\/((?:refs\/pr\/\d+)|[^/]+)(?:\/(.*))?)?$/.exec(path);
   const repo = m && (HF_REPOS as Record<string, (typeof HF_REPOS)[keyof typeof HF_REPOS]>)[m[1]];
   if (!m || !repo) {
@@ -281,6 +305,7 @@ function civitaiData(origin: string) {
   const pickleOnly = civVersion(origin, { id: 400004, modelId: 300003, name: "v3 (ckpt)", baseModel: "Flux.1 D", trainedWords: [], files: [civFile(origin, 400004, "style_v3.pt", 18000, "PickleTensor")], images: [] });
   const olderSafe = civVersion(origin, { id: 400003, modelId: 300003, name: "v2", baseModel: "Flux.1 S", trainedWords: ["ink sketch"], files: [civFile(origin, 400003, "style_v2.safetensors", 18000, "SafeTensor")], images: [img(34000001, 1)] });
   const early = civVersion(origin, { id: 990001, modelId: 990000, name: "v1", baseModel: "Flux.1 D", availability: "EarlyAccess", earlyAccessEndsAt: "2099-01-01T00:00:00.000Z", trainedWords: ["neon noir"], files: [civFile(origin, 990001, "neon_noir.safetensors", 38000, "SafeTensor")], images: [] });
+  const tarotCards = civVersion(origin, { id: 913500, modelId: 640460, name: "v1.0", baseModel: "Flux.1 D", trainedWords: ["tarot card", "arcana style"], files: [civFile(origin, 913500, "tarot_cards_flux.safetensors", 18750.5, "SafeTensor")], images: [img(35000001, 8), img(35000002, 1, "tarot card, the moon, arcana style")] });
   const checkpoint = civVersion(origin, { id: 700002, modelId: 700001, name: "v1", baseModel: "Flux.1 D", trainedWords: [], files: [civFile(origin, 700002, "full_model_fp8.safetensors", 11623219, "SafeTensor")], images: [] });
 
   const models: Record<number, Record<string, unknown>> = {
@@ -288,6 +313,7 @@ function civitaiData(origin: string) {
     250002: { id: 250002, name: "Watercolor XL", type: "LORA", nsfw: false, creator: { username: "brushwork", image: null }, tags: ["watercolor"], versions: [sdxl] },
     777001: { id: 777001, name: "Pinup Glamour", type: "LORA", nsfw: true, creator: { username: "studio9", image: null }, tags: ["pinup"], versions: [adult] },
     300003: { id: 300003, name: "Ink Sketch", type: "LORA", nsfw: false, creator: { username: "inkwell", image: null }, tags: [{ name: "sketch" }], versions: [pickleOnly, olderSafe] },
+    640460: { id: 640460, name: "Tarot Card Illustrations", type: "LORA", nsfw: false, creator: { username: "arcana", image: null }, tags: ["tarot", "illustration"], versions: [tarotCards] },
     990000: { id: 990000, name: "Neon Noir", type: "LORA", nsfw: false, creator: { username: "noir", image: null }, tags: [], versions: [early] },
     700001: { id: 700001, name: "Full Flux Merge", type: "Checkpoint", nsfw: false, creator: { username: "merger", image: null }, tags: [], versions: [checkpoint] },
   };
@@ -316,6 +342,21 @@ function civitaiData(origin: string) {
   return { versions, modelPages };
 }
 
+/** Like Civitai's model search: `query` a case-insensitive substring of the name, `types` and `baseModels` filters. */
+function civitaiSearch(data: ReturnType<typeof civitaiData>, params: URLSearchParams): Answer {
+  const query = (params.get("query") ?? "").toLowerCase();
+  const types = params.getAll("types");
+  const bases = params.getAll("baseModels");
+  const limit = Math.min(Number(params.get("limit") ?? 100) || 100, 100);
+  const pages = [...data.modelPages.values()] as { name: string; type: string; stats: { downloadCount: number }; modelVersions: { baseModel: string }[] }[];
+  const items = pages
+    .filter((m) => m.name.toLowerCase().includes(query) && (types.length === 0 || types.includes(m.type)))
+    .map((m) => ({ ...m, modelVersions: m.modelVersions.filter((v) => bases.length === 0 || bases.includes(v.baseModel)) }))
+    .filter((m) => m.modelVersions.length > 0)
+    .slice(0, limit);
+  return { status: 200, body: { items, metadata: { totalItems: items.length, currentPage: 1, pageSize: limit, totalPages: 1 } } };
+}
+
 /** `downloads`: version id → URL its download link answers 307 to (Civitai's signed-URL redirect). */
 function civitaiRoute(downloads: Record<string, string> = {}): Route {
   let data: ReturnType<typeof civitaiData> | undefined;
@@ -324,6 +365,7 @@ function civitaiRoute(downloads: Record<string, string> = {}): Route {
     const path = rawPath.split("?")[0];
     const d = /^\/api\/download\/models\/(\d+)$/.exec(path);
     if (d && downloads[d[1]]) return { status: 307, body: {}, headers: { location: downloads[d[1]] } };
+    if (path === "/api/v1/models") return civitaiSearch(data, new URL(rawPath, "http://x").searchParams);
     const v = /^\/api\/v1\/model-versions\/(\d+)$/.exec(path);
     if (v) return data.versions.has(Number(v[1])) ? { status: 200, body: data.versions.get(Number(v[1])) } : { status: 404, body: { error: "Model not found" } };
     const m = /^\/api\/v1\/models\/(\d+)$/.exec(path);

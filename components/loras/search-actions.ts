@@ -1,0 +1,136 @@
+"use server";
+
+import { z } from "zod";
+import { getLoraPreferences, saveLoraDefaults, setLoraFavorite } from "@/lib/db/lora-catalog-queries";
+import { toErrorShape, type Result } from "@/lib/errors";
+import { MAX_LINK_LENGTH, parseLoraLink } from "@/lib/loras/parse-link";
+import { listCatalog, searchLoras, toPreferenceView, type CatalogPage } from "@/lib/loras/search/service";
+import type { LoraPreferenceView, LoraSearchResult, RemoteStatus } from "@/lib/loras/search/types";
+import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
+
+export type { CatalogPage, LoraPreferenceView, LoraSearchResult, RemoteStatus };
+
+/** A LoRA link or path → its canonical Together path (what preferences are keyed by). */
+const loraPathSchema = z
+  .string()
+  .max(MAX_LINK_LENGTH)
+  .transform((value, ctx) => {
+    const parsed = parseLoraLink(value);
+    if (!parsed.ok || !parsed.path) {
+      ctx.addIssue({ code: "custom", message: parsed.ok ? "That link needs a version (?modelVersionId=…)." : parsed.reason });
+      return z.NEVER;
+    }
+    return parsed.path;
+  });
+
+function invalid(error: z.ZodError, field: string): { ok: false; error: { code: "invalid_input"; message: string; field: string } } {
+  const issue = error.issues[0];
+  return { ok: false, error: { code: "invalid_input", message: issue?.message ?? "Invalid input", field: issue?.path.length ? String(issue.path[0]) : field } };
+}
+
+function failure(err: unknown, what: string): { ok: false; error: ReturnType<typeof toErrorShape> } {
+  const error = toErrorShape(err);
+  if (error.code === "internal") console.error(`${what} failed`, err);
+  return { ok: false, error };
+}
+
+const searchSchema = z.object({
+  query: z.string().max(200).default(""),
+  modelId: z.string().max(200).optional(),
+  includeRemote: z.boolean().default(false),
+});
+
+export type SearchLorasResult = Result<{ local: LoraSearchResult[]; remote: LoraSearchResult[]; remoteStatus: RemoteStatus }>;
+
+/** Local catalog hits (ranked) and, with includeRemote and 2+ characters, Hugging Face / Civitai hits. */
+export async function searchLorasAction(raw: unknown): Promise<SearchLorasResult> {
+  const parsed = searchSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error, "query");
+  try {
+    const out = await searchLoras(await getOwnerId(), parsed.data);
+    return { ok: true, ...out };
+  } catch (err) {
+    return failure(err, "searchLorasAction");
+  }
+}
+
+export type ToggleFavoriteResult = Result<{ path: string; favorite: boolean }>;
+
+export async function toggleFavoriteAction(path: unknown, favorite: unknown): Promise<ToggleFavoriteResult> {
+  const parsed = z.object({ path: loraPathSchema, favorite: z.boolean() }).safeParse({ path, favorite });
+  if (!parsed.success) return invalid(parsed.error, "path");
+  try {
+    const row = await setLoraFavorite(await ensureOwnerId(), parsed.data.path, parsed.data.favorite);
+    return { ok: true, path: row.loraPath, favorite: row.favorite };
+  } catch (err) {
+    return failure(err, "toggleFavoriteAction");
+  }
+}
+
+const defaultsSchema = z.object({
+  scale: z.number().min(-2).max(2).nullable().default(null),
+  triggers: z.array(z.string().trim().min(1).max(300)).max(10).nullable().default(null),
+  placement: z.enum(["before", "after"]).nullable().default(null),
+});
+
+export type LoraDefaultsInput = z.input<typeof defaultsSchema>;
+export type SaveLoraDefaultsResult = Result<{ path: string; preference: LoraPreferenceView | null }>;
+
+/** Remembers the owner's scale, chosen trigger phrases and their placement for a LoRA. */
+export async function saveLoraDefaultsAction(path: unknown, defaults: unknown): Promise<SaveLoraDefaultsResult> {
+  const parsed = z.object({ path: loraPathSchema, defaults: defaultsSchema }).safeParse({ path, defaults });
+  if (!parsed.success) return invalid(parsed.error, "path");
+  try {
+    const d = parsed.data.defaults;
+    const row = await saveLoraDefaults(await ensureOwnerId(), parsed.data.path, {
+      scale: d.scale,
+      triggers: d.triggers === null ? null : JSON.stringify(d.triggers),
+      placement: d.placement,
+    });
+    return { ok: true, path: row.loraPath, preference: toPreferenceView(row) };
+  } catch (err) {
+    return failure(err, "saveLoraDefaultsAction");
+  }
+}
+
+export type LoraPreferencesResult = Result<{ preferences: Record<string, { favorite: boolean; preference: LoraPreferenceView | null }> }>;
+
+/** Favorite flag and remembered defaults per path (keys are the canonical paths asked for). */
+export async function getLoraPreferencesAction(paths: unknown): Promise<LoraPreferencesResult> {
+  const parsed = z.array(z.string().max(MAX_LINK_LENGTH)).max(200).safeParse(paths);
+  if (!parsed.success) return invalid(parsed.error, "paths");
+  try {
+    const ownerId = await getOwnerId();
+    if (!ownerId) return { ok: true, preferences: {} };
+    const canonical = new Map(parsed.data.map((p) => {
+      const r = parseLoraLink(p);
+      return [r.ok && r.path ? r.path : p, p] as const;
+    }));
+    const rows = await getLoraPreferences(ownerId, [...canonical.keys()]);
+    const preferences: Record<string, { favorite: boolean; preference: LoraPreferenceView | null }> = {};
+    for (const row of rows) preferences[canonical.get(row.loraPath) ?? row.loraPath] = { favorite: row.favorite, preference: toPreferenceView(row) };
+    return { ok: true, preferences };
+  } catch (err) {
+    return failure(err, "getLoraPreferencesAction");
+  }
+}
+
+const catalogSchema = z.object({
+  tag: z.string().max(100).optional(),
+  source: z.string().max(50).optional(),
+  base: z.string().max(20).optional(),
+  cursor: z.string().max(100).optional(),
+});
+
+export type ListCatalogResult = Result<CatalogPage>;
+
+/** Paged catalog for the browse page (48 a page; pass nextCursor back for more). */
+export async function listCatalogAction(raw: unknown = {}): Promise<ListCatalogResult> {
+  const parsed = catalogSchema.safeParse(raw ?? {});
+  if (!parsed.success) return invalid(parsed.error, "filter");
+  try {
+    return { ok: true, ...(await listCatalog(await getOwnerId(), parsed.data)) };
+  } catch (err) {
+    return failure(err, "listCatalogAction");
+  }
+}
