@@ -13,6 +13,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="flex gap-3 text-sm text-zinc-600 dark:text-zinc-400">
           <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Studio</Link>
+          <Link href="/loras" className="hover:text-zinc-900 dark:hover:text-zinc-100">LoRAs</Link>
           <Link href="/gallery" className="hover:text-zinc-900 dark:hover:text-zinc-100">Gallery</Link>
           <Link href="/collections" className="hover:text-zinc-900 dark:hover:text-zinc-100">Collections</Link>
         </nav>

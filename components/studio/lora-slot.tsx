@@ -1,9 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { resolveLoraAction } from "@/components/loras/actions";
 import { LoraCardView } from "@/components/loras/lora-card";
+import { LoraCombobox } from "@/components/loras/lora-combobox";
+import { getLoraPreferencesAction, toggleFavoriteAction } from "@/components/loras/search-actions";
+import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { Button } from "@/components/ui/button";
 import type { LoraCard } from "@/lib/loras/card";
 import type { LoraSlot as Slot } from "@/lib/studio/state";
@@ -41,9 +44,35 @@ interface LoraSlotProps {
   onChange: (slot: Slot) => void;
   onRemove: () => void;
   onSwap?: () => void;
+  /** A catalog or hub result was chosen: applied with the person's remembered defaults. */
+  onPick: (result: LoraSearchResult) => void;
 }
 
-export function LoraSlotField({ position, slot, resolved, modelId, onChange, onRemove, onSwap }: LoraSlotProps) {
+/** The person's favorite mark for a resolved LoRA, kept per owner on the server. */
+function FavoriteButton({ path, title }: { path: string; title: string }) {
+  const client = useQueryClient();
+  const key = ["lora-preference", path];
+  const query = useQuery({ queryKey: key, queryFn: () => getLoraPreferencesAction([path]), staleTime: 60_000 });
+  const favorite = query.data?.ok ? (query.data.preferences[path]?.favorite ?? false) : false;
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      aria-pressed={favorite}
+      aria-label={`Favorite ${title}`}
+      title={favorite ? "Remove from favorites" : "Add to favorites: favorites come first in search"}
+      onClick={async () => {
+        const result = await toggleFavoriteAction(path, !favorite);
+        if (result.ok) client.invalidateQueries({ queryKey: key });
+        client.invalidateQueries({ queryKey: ["lora-search"] });
+      }}
+    >
+      <span aria-hidden className={favorite ? "text-amber-500" : ""}>{favorite ? "★" : "☆"}</span>
+    </Button>
+  );
+}
+
+export function LoraSlotField({ position, slot, resolved, modelId, onChange, onRemove, onSwap, onPick }: LoraSlotProps) {
   const name = `LoRA ${position}`;
   const id = `lora-${position}`;
   const card = resolved.status === "ready" ? resolved.card : null;
@@ -54,6 +83,7 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
       <div className="flex items-center justify-between gap-2">
         <label htmlFor={id} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{name}</label>
         <div className="flex gap-1">
+          {card && <FavoriteButton path={card.path} title={card.title} />}
           {onSwap && (
             <Button variant="ghost" size="sm" onClick={onSwap} aria-label="Swap LoRA 1 and LoRA 2" title="Swap LoRA 1 and LoRA 2">⇅ Swap</Button>
           )}
@@ -62,18 +92,15 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
           )}
         </div>
       </div>
-      <input
+      <LoraCombobox
         id={id}
-        type="text"
-        inputMode="url"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="Paste a Hugging Face, Civitai, Replicate or .safetensors link"
+        label={name}
         value={slot.path}
-        onChange={(e) => onChange({ ...slot, path: e.target.value, triggers: [] })}
-        aria-invalid={resolved.status === "error" ? true : undefined}
-        aria-describedby={`${id}-status`}
-        className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950"
+        modelId={modelId}
+        invalid={resolved.status === "error"}
+        describedBy={`${id}-status`}
+        onLink={(link) => onChange({ ...slot, path: link, triggers: [] })}
+        onPick={onPick}
       />
       <div id={`${id}-status`} aria-live="polite">
         {resolved.status === "loading" && <p className="animate-pulse text-xs text-zinc-500">Looking up this LoRA…</p>}

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { AddToCollection } from "@/components/collections/add-to-collection";
+import { getLoraPreferencesAction } from "@/components/loras/search-actions";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { Button } from "@/components/ui/button";
 import type { AppErrorShape } from "@/lib/errors";
@@ -11,6 +12,7 @@ import { buildPrompt } from "@/lib/generation/prompt";
 import { fieldErrors, generationInputSchema } from "@/lib/generation/schema";
 import type { GenerationView } from "@/lib/generation/view";
 import type { LimitsView } from "@/lib/limits/view";
+import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { catalog, getModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
 import { cheaperNearbySize } from "@/lib/models/size-presets";
@@ -77,9 +79,9 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const freshPaths = useRef(new Set<string>());
   const model = getModel(state.model);
   const set = <K extends keyof StudioState>(key: K, value: StudioState[K]) => setState((s) => ({ ...s, [key]: value }));
-  const setSlot = (i: 0 | 1, slot: LoraSlot) =>
+  const setSlot = (i: 0 | 1, slot: LoraSlot, fresh = true) =>
     setState((s) => {
-      if (slot.path !== s.loras[i].path) freshPaths.current.add(slot.path.trim());
+      if (fresh && slot.path !== s.loras[i].path) freshPaths.current.add(slot.path.trim());
       const loras = [...s.loras] as [LoraSlot, LoraSlot];
       loras[i] = slot;
       return { ...s, loras };
@@ -91,15 +93,26 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
 
   const cards = [useLoraCard(state.loras[0].path), useLoraCard(state.loras[1].path)];
 
-  // A LoRA the person just pasted starts with all its trigger phrases on.
+  // A LoRA the person just pasted starts with their remembered scale and phrases, else all its phrases on.
   useEffect(() => {
     cards.forEach((c, i) => {
       const slot = state.loras[i];
       if (c.status !== "ready" || !freshPaths.current.has(slot.path.trim())) return;
       freshPaths.current.delete(slot.path.trim());
-      if (slot.triggers.length === 0 && c.card.triggers.length > 0) setSlot(i as 0 | 1, { ...slot, triggers: c.card.triggers });
+      void getLoraPreferencesAction([c.card.path]).then((result) => {
+        const pref = result.ok ? result.preferences[c.card.path]?.preference : null;
+        setState((s) => {
+          if (s.loras[i].path !== slot.path || s.loras[i].triggers.length > 0) return s;
+          const loras = [...s.loras] as [LoraSlot, LoraSlot];
+          loras[i] = { ...s.loras[i], scale: pref?.scale ?? s.loras[i].scale, triggers: pref?.triggers ?? c.card.triggers };
+          return { ...s, loras };
+        });
+      });
     });
   });
+
+  const pickLora = (i: 0 | 1, r: LoraSearchResult) =>
+    setSlot(i, { path: r.path, scale: r.preference?.scale ?? state.loras[i].scale, triggers: r.preference?.triggers ?? r.triggers }, false);
 
   // The recipe lives in the URL: copying the address shares it, a reload restores it.
   useEffect(() => {
@@ -212,9 +225,9 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           <OwnKeyButton ownKey={ownKey} onChange={(key, l) => (setOwnKey(key), setLimits(l))} />
         </div>
 
-        <LoraSlotField position={1} slot={state.loras[0]} resolved={cards[0]} modelId={state.model} onChange={(s) => setSlot(0, s)} onRemove={() => setSlot(0, emptySlot())}
+        <LoraSlotField position={1} slot={state.loras[0]} resolved={cards[0]} modelId={state.model} onChange={(s) => setSlot(0, s)} onRemove={() => setSlot(0, emptySlot())} onPick={(r) => pickLora(0, r)}
           onSwap={state.loras[0].path || state.loras[1].path ? () => setState((s) => ({ ...s, loras: [s.loras[1], s.loras[0]] })) : undefined} />
-        <LoraSlotField position={2} slot={state.loras[1]} resolved={cards[1]} modelId={state.model} onChange={(s) => setSlot(1, s)} onRemove={() => setSlot(1, emptySlot())} />
+        <LoraSlotField position={2} slot={state.loras[1]} resolved={cards[1]} modelId={state.model} onChange={(s) => setSlot(1, s)} onRemove={() => setSlot(1, emptySlot())} onPick={(r) => pickLora(1, r)} />
 
         <PromptPreview promptSent={promptSent} customTriggers={state.customTriggers} placement={state.placement} onCustomTriggers={(t) => set("customTriggers", t)} onPlacement={(p) => set("placement", p)} />
 

@@ -8,6 +8,8 @@ import { readSafetensorsHeader, SafetensorsError } from "./safetensors";
 import { resolveMetadata } from "./sources";
 import { MetadataUnavailableError, type LoraMetadata } from "./sources/types";
 import { cardVerdicts } from "./verdicts";
+import { jsonList } from "./json-list";
+
 
 /** Cards with metadata are refreshed after a week; parse-only cards (upstream was down) after ten minutes. */
 const FRESH_MS = { full: 7 * 24 * 3600_000, partial: 10 * 60_000 };
@@ -99,14 +101,16 @@ export async function resolveLoraCard(input: string, options: { refresh?: boolea
   // The file's shapes are the truth; stated metadata is the fallback.
   const base = inspection && inspection.base !== "unknown" ? inspection.base : metadata.base;
   const verdicts = cardVerdicts(inspection, metadata.base);
+  const curated = cached?.starter ? { title: cached.title, tags: jsonList(cached.tags), triggers: jsonList(cached.triggers) } : null;
 
   const card: LoraCard = {
     path,
     source: parsed.source,
     pageUrl: metadata.pageUrl ?? parsed.pageUrl,
-    title: metadata.title,
+    // The starter set's curated title, tags and phrases survive a refresh from the source.
+    title: curated ? curated.title : metadata.title,
     author: metadata.author,
-    triggers: metadata.triggers,
+    triggers: metadata.triggers.length > 0 || !curated ? metadata.triggers : curated.triggers,
     baseModel: metadata.baseModel,
     base,
     previewUrl: metadata.previewUrl,
@@ -115,7 +119,7 @@ export async function resolveLoraCard(input: string, options: { refresh?: boolea
     fileSize: checked.fileSize ?? metadata.fileSize,
     license: metadata.license,
     nsfw: metadata.nsfw,
-    tags: metadata.tags,
+    tags: curated ? [...new Set([...curated.tags, ...metadata.tags])] : metadata.tags,
     warnings,
     fileChoices: metadata.fileChoices ?? [],
     inspection,

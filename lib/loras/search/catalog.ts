@@ -1,4 +1,5 @@
 import "server-only";
+import { jsonList } from "@/lib/loras/json-list";
 import { getDb, type Db } from "@/lib/db/client";
 import { listCatalogRows, type CatalogRow } from "@/lib/db/lora-catalog-queries";
 import type { LoraSearchEntry } from "./types";
@@ -10,15 +11,6 @@ let cache: { db: Db; at: number; entries: Promise<CatalogEntry[]> } | undefined;
 
 export type CatalogEntry = LoraSearchEntry & { id: string; metadataAvailable: boolean };
 
-function jsonList(text: string | null): string[] {
-  if (!text) return [];
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 /** Rows sharing a path (a page-link key and a path key) become one entry: the resolved data wins, usage is the max. */
 export function toCatalogEntries(rows: CatalogRow[]): CatalogEntry[] {

@@ -1,4 +1,5 @@
 import "server-only";
+import { jsonList } from "@/lib/loras/json-list";
 import { getLoraPreferences, type LoraPreferenceRow } from "@/lib/db/lora-catalog-queries";
 import { findModel } from "@/lib/models/catalog";
 import { parseLoraLink } from "@/lib/loras/parse-link";
@@ -24,19 +25,10 @@ export interface SearchLorasOutput {
   remoteStatus: RemoteStatus;
 }
 
-function jsonList(text: string | null): string[] | null {
-  if (text === null) return null;
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : null;
-  } catch {
-    return null;
-  }
-}
 
 export function toPreferenceView(p: LoraPreferenceRow | undefined): LoraPreferenceView | null {
   if (!p || (p.scale === null && p.triggers === null && p.placement === null)) return null;
-  return { scale: p.scale, triggers: jsonList(p.triggers), placement: p.placement };
+  return { scale: p.scale, triggers: p.triggers === null ? null : jsonList(p.triggers), placement: p.placement };
 }
 
 export function toResult(e: LoraSearchEntry, score: number, pref: LoraPreferenceRow | undefined): LoraSearchResult {

@@ -1,0 +1,129 @@
+"use client";
+
+import { useId, useState, type KeyboardEvent } from "react";
+import type { LoraSearchResult } from "@/lib/loras/search/types";
+import { looksLikeLink, useLoraSearch } from "./lora-search";
+
+const SOURCE: Record<string, string> = { "huggingface-repo": "Hugging Face", "huggingface-file": "Hugging Face", civitai: "Civitai", "replicate-model": "Replicate", "replicate-version": "Replicate", "direct-file": "File" };
+
+interface LoraComboboxProps {
+  id: string;
+  label: string;
+  value: string;
+  modelId: string;
+  invalid: boolean;
+  describedBy: string;
+  /** The text changed: a link to resolve (or "" when it is a search). */
+  onLink: (link: string) => void;
+  onPick: (result: LoraSearchResult) => void;
+}
+
+/** Search the catalog (and the hubs) or paste a link: one field, an ARIA combobox. */
+export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, onLink, onPick }: LoraComboboxProps) {
+  const [text, setText] = useState(value);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  // Follow outside changes (remove, swap, a picked file) without fighting the person's typing.
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    setLastValue(value);
+    if (value !== text && (value !== "" || looksLikeLink(text))) setText(value);
+  }
+  const search = useLoraSearch(text, modelId, open);
+  const showList = open && !looksLikeLink(text);
+  const pick = (r: LoraSearchResult) => {
+    setText(r.path);
+    setOpen(false);
+    onPick(r);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(a + 1, Math.max(0, search.results.length - 1)));
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === "Enter" && showList && search.results[active] && !e.metaKey && !e.ctrlKey) {
+      e.preventDefault();
+      pick(search.results[active]);
+    } else if (e.key === "Escape" && open) {
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    }
+  };
+  return (
+    <div className="relative">
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        aria-label={label}
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && search.results[active] ? `${listId}-${active}` : undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Search LoRAs, or paste a Hugging Face, Civitai, Replicate or .safetensors link"
+        value={text}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 120)}
+        onKeyDown={onKeyDown}
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          setOpen(true);
+          setActive(0);
+          onLink(looksLikeLink(next) ? next : "");
+        }}
+        className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950"
+      />
+      {showList && (
+        <div className="absolute inset-x-0 top-full z-30 mt-1 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
+          <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="max-h-80 overflow-auto py-1">
+            {search.results.map((r, i) => (
+              <li
+                key={r.path}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pick(r)}
+                onMouseEnter={() => setActive(i)}
+                className={`flex cursor-pointer items-center gap-3 px-3 py-2 ${i === active ? "bg-accent-50 dark:bg-accent-500/10" : ""}`}
+              >
+                <span aria-hidden className="relative size-9 shrink-0 overflow-hidden rounded-md bg-gradient-to-br from-accent-100 to-fuchsia-100 dark:from-accent-500/20 dark:to-fuchsia-500/10">
+                  {r.previewUrl && (
+                    // eslint-disable-next-line @next/next/no-img-element -- remote previews; the gradient shows if they fail
+                    <img src={r.previewUrl} alt="" loading="lazy" referrerPolicy="no-referrer" className="absolute inset-0 size-full object-cover" onError={(e) => (e.currentTarget.style.display = "none")} />
+                  )}
+                </span>
+                <span className="flex min-w-0 flex-col">
+                  <span className="truncate text-sm font-medium">
+                    {r.favorite && <span aria-label="Favorite">★ </span>}
+                    {r.title}
+                  </span>
+                  <span className="truncate text-xs text-zinc-500">
+                    {[SOURCE[r.source] ?? r.source, r.triggers[0] ? `“${r.triggers[0]}”` : null, r.usageCount > 0 ? `used ${r.usageCount}×` : r.starter ? "starter" : null, r.remote ? "from the hub" : null].filter(Boolean).join(" · ")}
+                  </span>
+                </span>
+              </li>
+            ))}
+            {search.results.length === 0 && <li className="px-3 py-2 text-sm text-zinc-500">{text.trim() ? "No LoRA matches yet…" : "Type to search, or paste a link"}</li>}
+          </ul>
+          {(search.loadingRemote || search.notice) && (
+            <p className="border-t border-zinc-200 px-3 py-1.5 text-[11px] text-zinc-500 dark:border-zinc-800" aria-live="polite">
+              {search.loadingRemote ? "Searching Hugging Face and Civitai…" : search.notice}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

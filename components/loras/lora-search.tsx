@@ -1,0 +1,57 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { LoraSearchResult } from "@/lib/loras/search/types";
+import { searchLorasAction } from "./search-actions";
+
+/** Text that is a link (or owner/repo shorthand) is resolved; anything else is a search. */
+export function looksLikeLink(text: string): boolean {
+  const t = text.trim();
+  return /^(https?:\/\/|www\.|hf\.co\/|huggingface\.co\/|civitai\.com\/|replicate\.com\/)/i.test(t) || /^[\w.-]+\/[\w.-]+/.test(t) || /\.safetensors\b/i.test(t);
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export interface LoraSearchState {
+  results: LoraSearchResult[];
+  loadingRemote: boolean;
+  notice: string | null;
+}
+
+/**
+ * Local catalog results as soon as the person pauses typing, live Hugging Face and Civitai
+ * results merged in when they arrive (react-query drops answers for stale queries).
+ */
+export function useLoraSearch(query: string, modelId: string, open: boolean): LoraSearchState {
+  const q = useDebounced(query.trim(), 150);
+  const enabled = open && !looksLikeLink(q);
+  const local = useQuery({
+    queryKey: ["lora-search", "local", q, modelId],
+    queryFn: () => searchLorasAction({ query: q, modelId, includeRemote: false }),
+    enabled,
+    staleTime: 10_000,
+  });
+  const remote = useQuery({
+    queryKey: ["lora-search", "remote", q, modelId],
+    queryFn: () => searchLorasAction({ query: q, modelId, includeRemote: true }),
+    enabled: enabled && q.length >= 2,
+    staleTime: 60_000,
+  });
+  const localItems = local.data?.ok ? local.data.local : [];
+  const remoteItems = remote.data?.ok ? remote.data.remote : [];
+  const seen = new Set(localItems.map((r) => r.path));
+  const status = remote.data?.ok ? remote.data.remoteStatus : null;
+  return {
+    results: [...localItems, ...remoteItems.filter((r) => !seen.has(r.path))].slice(0, 12),
+    loadingRemote: remote.isFetching,
+    notice: status === "unavailable" ? "Hugging Face and Civitai are not answering: showing LoRAs from this app only." : status === "partial" ? "One of Hugging Face or Civitai is not answering." : null,
+  };
+}

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { StudioPage } from "../pages/studio-page";
+
+// Finding LoRAs by searching: the starter set, favorites and remembered defaults, the browse page.
+
+test("type “tarot” → the starter Tarot LoRA is first → picking it fills the slot with its trigger on", async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.lora(1).click();
+  await page.keyboard.type("tarot");
+  const options = page.getByRole("listbox", { name: "LoRA 1 suggestions" }).getByRole("option");
+  await expect(options.first()).toContainText("Tarot");
+  await page.keyboard.press("Enter");
+  await expect(studio.lora(1)).toHaveValue("https://huggingface.co/multimodalart/flux-tarot-v1");
+  await expect(studio.card(1)).toBeVisible();
+  await expect(studio.trigger(1, "in the style of TOK a trtcrd tarot style")).toHaveAttribute("aria-pressed", "true");
+  await expect(studio.promptSent()).toContainText("in the style of TOK a trtcrd tarot style");
+});
+
+test("a typo still finds it, and a favorite with its remembered scale comes back in a new studio", async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.lora(1).click();
+  await page.keyboard.type("tarrot");
+  const best = page.getByRole("listbox", { name: "LoRA 1 suggestions" }).getByRole("option").first();
+  await expect(best).toContainText("Tarot");
+  await best.click();
+  await expect(studio.card(1)).toBeVisible();
+  await page.getByRole("button", { name: /^Favorite / }).click();
+  await expect(page.getByRole("button", { name: /^Favorite / })).toHaveAttribute("aria-pressed", "true");
+  await studio.loraScale(1).fill("0.65");
+  await studio.prompt.fill("a remembered card");
+  await studio.generate.click();
+  await expect(studio.resultImages().first()).toBeVisible();
+
+  // A fresh studio (no recipe in the URL): the favorite ranks first and brings its scale.
+  await page.goto("/");
+  await page.reload();
+  await studio.lora(1).click();
+  await page.keyboard.type("card");
+  const first = page.getByRole("listbox", { name: "LoRA 1 suggestions" }).getByRole("option").first();
+  await expect(first).toContainText("★");
+  await expect(first).toContainText("Tarot");
+  await first.click();
+  await expect(studio.loraScale(1)).toHaveValue("0.65");
+});
+
+test("the browse page lists the starter set, filters by tag, and tries a LoRA in the studio", async ({ page }) => {
+  await page.goto("/loras");
+  await expect(page.getByRole("article", { name: "Tarot", exact: true })).toBeVisible();
+  await page.getByRole("navigation", { name: "Filter LoRAs" }).getByRole("link", { name: "anime", exact: true }).click();
+  await expect(page).toHaveURL(/tag=anime/);
+  await expect(page.getByRole("article", { name: "Tarot", exact: true })).toHaveCount(0);
+  const anime = page.getByRole("article", { name: "Animeo Mix" });
+  await expect(anime).toBeVisible();
+  await anime.getByRole("link", { name: /Try in studio/ }).click();
+  const studio = new StudioPage(page);
+  await expect(studio.lora(1)).toHaveValue("https://huggingface.co/strangerzonehf/Flux-Animeo-v1-LoRA");
+  await expect(studio.promptSent()).toContainText("Animeo");
+});
