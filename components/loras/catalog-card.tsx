@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { PreviewImage } from "@/components/ui/preview-image";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { emptySlot, initialStudioState, stateToSearchParams } from "@/lib/studio/state";
 
@@ -19,10 +20,7 @@ export function CatalogCard({ lora }: { lora: LoraSearchResult }) {
       {/* A gradient under the preview: where previews cannot load (offline), it still looks intended. */}
       <div aria-hidden className="relative aspect-[4/3] bg-gradient-to-br from-accent-100 via-fuchsia-100 to-amber-100 dark:from-accent-500/20 dark:via-fuchsia-500/10 dark:to-amber-500/10">
         <span className="absolute inset-0 grid place-items-center text-3xl font-semibold text-accent-600/40 dark:text-accent-400/30">{lora.title.slice(0, 1).toUpperCase()}</span>
-        {lora.previewUrl && (
-          // eslint-disable-next-line @next/next/no-img-element -- remote previews from the LoRA's source
-          <img src={lora.previewUrl} alt="" loading="lazy" referrerPolicy="no-referrer" className="absolute inset-0 size-full object-cover" />
-        )}
+        {lora.previewUrl && <PreviewImage src={lora.previewUrl} className="absolute inset-0 size-full object-cover" />}
       </div>
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex items-start justify-between gap-2">
