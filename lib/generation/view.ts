@@ -1,3 +1,4 @@
+import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/generated/sqlite/client";
 import { generationSharePath } from "@/lib/sharing/slug";
 
 /** What the browser gets about a generation: no owner id, no storage keys. */
@@ -24,28 +25,15 @@ export interface GenerationView {
   sharePath: string | null;
 }
 
-interface GenerationRow {
-  id: string;
-  status: string;
-  userPrompt: string;
-  prompt: string;
-  model: string;
-  width: number;
-  height: number;
-  steps: number;
-  n: number;
-  seed: number;
-  guidance: number | null;
-  provider: string;
-  billedMegapixels: number;
-  costMicroUsd: number;
-  createdAt: Date;
-  errorCode: string | null;
-  errorMessage: string | null;
-  shareSlug?: string | null;
-  images: { id: string; index: number; width: number; height: number; mimeType: string; contentHash: string }[];
-  loras: { position: number; path: string; scale: number }[];
-}
+/** The stored columns a view is built from (the generated Prisma types: one definition of a row). */
+type GenerationRow = Pick<
+  Generation,
+  "id" | "status" | "userPrompt" | "prompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "provider" | "billedMegapixels" | "costMicroUsd" | "createdAt" | "errorCode" | "errorMessage"
+> &
+  Partial<Pick<Generation, "shareSlug">> & {
+    images: Pick<GenerationImage, "id" | "index" | "width" | "height" | "mimeType" | "contentHash">[];
+    loras: Pick<GenerationLora, "position" | "path" | "scale">[];
+  };
 
 export function imageUrl(imageId: string, contentHash: string): string {
   // The hash in the query makes the URL change whenever the bytes could, so it can be cached forever.

@@ -1,3 +1,4 @@
+import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/generated/sqlite/client";
 import { z } from "zod";
 import { findModel } from "@/lib/models/catalog";
 
@@ -70,24 +71,13 @@ export interface SharedCollection {
 }
 
 /** The columns a public page is built from (selected by lib/db/share-queries.ts). */
-export interface PublicGenerationRow {
-  id: string;
-  userPrompt: string;
-  prompt: string;
-  model: string;
-  width: number;
-  height: number;
-  steps: number;
-  n: number;
-  seed: number;
-  guidance: number | null;
-  provider: string;
-  billedMegapixels: number;
-  costMicroUsd: number;
-  createdAt: Date;
-  images: { index: number; width: number; height: number; contentHash: string }[];
-  loras: { position: number; path: string; scale: number }[];
-}
+export type PublicGenerationRow = Pick<
+  Generation,
+  "id" | "userPrompt" | "prompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "provider" | "billedMegapixels" | "costMicroUsd" | "createdAt"
+> & {
+  images: Pick<GenerationImage, "index" | "width" | "height" | "contentHash">[];
+  loras: Pick<GenerationLora, "position" | "path" | "scale">[];
+};
 
 export interface LoraInfo {
   title: string;
