@@ -11,20 +11,9 @@
 // Env: BENCH_RUNS (default 40), BENCH_OWNER_ROWS (default 10000), BENCH_OTHER_ROWS (default 10000).
 
 import { randomUUID } from "node:crypto";
-import { register } from "node:module";
 import os from "node:os";
+import { stats } from "./support";
 
-// lib/db/* starts with `import "server-only"`, which throws outside a React Server Component
-// bundle; here it resolves to an empty module, as in the tests (vitest.config.ts).
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,export{}", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
 
 const { freshPostgres, freshSqlite, migrateDeploy, TEST_POSTGRES_URL } = await import("../tests/support/test-database");
 const { disconnectDb, getDb } = await import("../lib/db/client");
@@ -111,11 +100,6 @@ async function load(rows: Rows) {
   await chunk(rows.loras, 1000, (data) => db.generationLora.createMany({ data: data as never }));
 }
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 async function time(fn: () => Promise<unknown>, runs: number) {
   for (let i = 0; i < 3; i++) await fn(); // warm caches and the query compiler

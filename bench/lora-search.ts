@@ -9,18 +9,9 @@
 // Env: BENCH_RUNS (default 30), BENCH_ENTRIES (default 10000).
 
 import { randomUUID } from "node:crypto";
-import { register } from "node:module";
 import os from "node:os";
+import { stats } from "./support";
 
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,export{}", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
 
 const { freshPostgres, freshSqlite, migrateDeploy, TEST_POSTGRES_URL } = await import("../tests/support/test-database");
 const { disconnectDb, getDb } = await import("../lib/db/client");
@@ -55,10 +46,6 @@ function synthetic(n: number): RankableLora[] {
 }
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-function stats(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)], p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] };
-}
 const f = (x: number) => x.toFixed(2);
 
 console.log(`LoRA search benchmark: ${N} entries, ${RUNS} runs, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}\n`);
