@@ -1,4 +1,6 @@
 import { Studio } from "@/components/studio/studio";
+import { env } from "@/lib/env";
+import { exploreFromSearchParams } from "@/lib/explore/settings";
 import { listRecentGenerations } from "@/lib/db/queries";
 import { toGenerationView } from "@/lib/generation/view";
 import { getLimits } from "@/lib/limits/limits";
@@ -25,11 +27,14 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
     ownerId ? listRecentGenerations(ownerId, 6) : [],
     getLimits(ownerId, { ownKey: ownKey.set }),
   ]);
+  const query = toURLSearchParams(params);
   return (
     <>
       <h1 className="sr-only">Studio</h1>
       <Studio
-        initialState={stateFromSearchParams(toURLSearchParams(params))}
+        initialState={stateFromSearchParams(query)}
+        initialExplore={exploreFromSearchParams(query)}
+        sweepConcurrency={env().sweepConcurrency}
         initialResults={recent.map(toGenerationView)}
         initialLimits={toLimitsView(limits)}
         initialOwnKey={ownKey}

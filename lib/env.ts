@@ -24,6 +24,8 @@ const envSchema = z.object({
   ALLOW_PRIVATE_FETCH: flag,
   /** Generations one owner may start per hour; 0 turns the limit off. */
   RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  /** Cells of an Explore sweep in flight at once, per browser (Together rate-limits per key). */
+  SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(3),
   /** Optional cap on what the deployment's key spends per UTC day, in dollars. */
   DAILY_BUDGET_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().positive().optional()),
   /** Origin of public links and preview cards (og:image), e.g. https://lorascope.example; unset → the request's host. */
@@ -69,6 +71,7 @@ export interface AppEnv {
   appSecret?: string;
   allowPrivateFetch: boolean;
   rateLimitPerHour: number;
+  sweepConcurrency: number;
   dailyBudgetMicroUsd: number | null;
   /** Object storage for images; null → files under DATA_DIR. */
   s3: S3Config | null;
@@ -99,6 +102,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     appSecret: e.APP_SECRET,
     allowPrivateFetch: isOn(e.ALLOW_PRIVATE_FETCH),
     rateLimitPerHour: e.RATE_LIMIT_PER_HOUR,
+    sweepConcurrency: e.SWEEP_CONCURRENCY,
     dailyBudgetMicroUsd: e.DAILY_BUDGET_USD === undefined ? null : Math.round(e.DAILY_BUDGET_USD * 1_000_000),
     s3: s3Config(e),
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,

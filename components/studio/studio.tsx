@@ -3,10 +3,20 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { AddToCollection } from "@/components/collections/add-to-collection";
+import { ConfirmSweepDialog } from "@/components/explore/confirm-sweep-dialog";
+import { ExploreFields } from "@/components/explore/explore-fields";
+import { SweepCostStatus } from "@/components/explore/sweep-cost";
+import { SweepPanel } from "@/components/explore/sweep-panel";
+import { useConfirmThreshold } from "@/components/explore/use-confirm-threshold";
+import { useExplorePreview } from "@/components/explore/use-explore-plan";
+import { useSweep } from "@/components/explore/use-sweep";
 import { getLoraPreferencesAction } from "@/components/loras/search-actions";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { Button } from "@/components/ui/button";
 import type { AppErrorShape } from "@/lib/errors";
+import { sweepName } from "@/lib/explore/name";
+import { planSweep } from "@/lib/explore/plan";
+import { addExploreParams, defaultExploreSettings, type ExploreSettings } from "@/lib/explore/settings";
 import { buildImageRequest } from "@/lib/generation/build-request";
 import { buildPrompt } from "@/lib/generation/prompt";
 import { fieldErrors, generationInputSchema } from "@/lib/generation/schema";
@@ -16,6 +26,7 @@ import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { catalog, getModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
 import { cheaperNearbySize } from "@/lib/models/size-presets";
+import { ModeSwitch, type StudioMode } from "./mode-switch";
 import { emptySlot, randomSeed, stateToSearchParams, toGenerationInput, type LoraSlot, type StudioState } from "@/lib/studio/state";
 import { ensureOwnerAction, generateAction } from "./actions";
 import { CopyAsCode } from "./code-dialog";
@@ -67,10 +78,18 @@ interface StudioProps {
   initialOwnKey: OwnKey;
   /** False on a browser's first visit: the owner cookie is then set right away. */
   hasOwner: boolean;
+  /** Explore settings from the URL; null opens the studio in single-image mode. */
+  initialExplore: ExploreSettings | null;
+  /** Sweep cells in flight at once (SWEEP_CONCURRENCY). */
+  sweepConcurrency: number;
 }
 
-export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner }: StudioProps) {
+export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner, initialExplore, sweepConcurrency }: StudioProps) {
   const [state, setState] = useState<StudioState>(initialState);
+  const [mode, setMode] = useState<StudioMode>(initialExplore ? "explore" : "single");
+  const [explore, setExplore] = useState<ExploreSettings>(initialExplore ?? defaultExploreSettings());
+  const [confirming, setConfirming] = useState(false);
+  const [confirmAboveUsd, setConfirmAboveUsd] = useConfirmThreshold();
   const [results, setResults] = useState(initialResults);
   const [limits, setLimits] = useState(initialLimits);
   const [ownKey, setOwnKey] = useState(initialOwnKey);
@@ -117,11 +136,11 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   // The recipe lives in the URL: copying the address shares it, a reload restores it.
   useEffect(() => {
     const t = setTimeout(() => {
-      const query = stateToSearchParams(state).toString();
+      const query = addExploreParams(stateToSearchParams(state), mode === "explore" ? explore : null).toString();
       window.history.replaceState(window.history.state, "", query ? `?${query}` : window.location.pathname);
     }, 250);
     return () => clearTimeout(t);
-  }, [state]);
+  }, [state, mode, explore]);
 
   const effective = effectiveSlots(state, cards);
   const validation = useMemo(() => {
@@ -151,6 +170,10 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   });
   const elapsed = useElapsed(mutation.isPending);
 
+  const preview = useExplorePreview(effective, explore, model, limits);
+  const sweeps = useSweep({ concurrency: sweepConcurrency, onLimits: setLimits });
+  const busy = mutation.isPending || sweeps.running || sweeps.starting;
+
   function incompatibleSlot(): AppErrorShape | null {
     for (const [i, c] of cards.entries()) {
       if (c.status !== "ready" || !state.loras[i].path.trim()) continue;
@@ -162,7 +185,31 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     return null;
   }
 
+  /** Runs the sweep: a random-seed studio gets one new seed, pinned so the grid can be re-made. */
+  async function runSweepNow() {
+    setConfirming(false);
+    setError(null);
+    const seed = state.randomSeed ? randomSeed() : state.seed;
+    if (state.randomSeed) setState((s) => ({ ...s, seed, randomSeed: false }));
+    const plan = state.randomSeed ? planSweep({ ...effective, seed, randomSeed: false }, preview.spec) : preview.plan;
+    const names = cards.map((c, i) => (c.status === "ready" && state.loras[i].path.trim() ? c.card.title : undefined)) as [string | undefined, string | undefined];
+    const problem = await sweeps.start(plan, sweepName(plan.axes, names, state.prompt));
+    if (problem) setError(problem);
+  }
+
+  function submitSweep() {
+    if (busy) return;
+    if (preview.errors.length > 0 || !preview.cost) {
+      return setError({ code: "invalid_input", message: preview.errors[0] ?? "Check the sweep's values." });
+    }
+    const blocked = incompatibleSlot();
+    if (blocked) return setError(blocked);
+    if (preview.cost.totalMicroUsd > confirmAboveUsd * 1_000_000) return setConfirming(true);
+    void runSweepNow();
+  }
+
   function submit() {
+    if (mode === "explore") return submitSweep();
     // The ref closes the gap between a click and React re-rendering the disabled button.
     if (inFlight.current || !validation.request) return;
     const blocked = incompatibleSlot();
@@ -190,10 +237,12 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           }
         }}
       >
+        <ModeSwitch mode={mode} onChange={setMode} disabled={sweeps.running} />
+
         <div className="flex flex-col gap-1">
           <div className="flex items-end justify-between gap-2">
             <label htmlFor="prompt" className="text-sm font-medium">Prompt</label>
-            <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter generates</span>
+            <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter {mode === "explore" ? "starts the sweep" : "generates"}</span>
           </div>
           <textarea
             id="prompt"
@@ -229,32 +278,61 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           onSwap={state.loras[0].path || state.loras[1].path ? () => setState((s) => ({ ...s, loras: [s.loras[1], s.loras[0]] })) : undefined} />
         <LoraSlotField position={2} slot={state.loras[1]} resolved={cards[1]} modelId={state.model} onChange={(s) => setSlot(1, s)} onRemove={() => setSlot(1, emptySlot())} onPick={(r) => pickLora(1, r)} />
 
+        {mode === "explore" && (
+          <ExploreFields
+            settings={explore}
+            onChange={setExplore}
+            seed={state.seed}
+            randomSeed={state.randomSeed}
+            confirmAboveUsd={confirmAboveUsd}
+            onConfirmAbove={setConfirmAboveUsd}
+            errors={state.prompt.trim() ? preview.errors : preview.errors.filter((e) => e !== "Write a prompt first")}
+          />
+        )}
+
         <PromptPreview promptSent={promptSent} customTriggers={state.customTriggers} placement={state.placement} onCustomTriggers={(t) => set("customTriggers", t)} onPlacement={(p) => set("placement", p)} />
 
         <SizeFields state={state} model={model} errors={errors} set={set} onDice={() => setState((s) => ({ ...s, seed: randomSeed(), randomSeed: false }))} />
 
         <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 border-t border-zinc-200 bg-zinc-50/95 px-1 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
           <div className="flex flex-wrap items-center gap-3">
-            {mutation.isPending ? (
+            {mode === "explore" ? (
+              sweeps.running || sweeps.starting ? (
+                <>
+                  <Button type="button" variant="primary" size="lg" disabled>{sweeps.starting ? "Checking…" : "Sweep running…"}</Button>
+                  {sweeps.running && <Button type="button" variant="danger" onClick={sweeps.cancel}>Cancel sweep</Button>}
+                </>
+              ) : (
+                <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim() || mutation.isPending}>
+                  Start sweep{preview.cost ? ` · ${preview.cost.count} images` : ""}
+                </Button>
+              )
+            ) : mutation.isPending ? (
               <>
                 <Button type="button" variant="primary" size="lg" disabled>Generating… {(elapsed / 1000).toFixed(1)} s</Button>
                 <Button type="button" variant="danger" onClick={() => inFlight.current && cancelGeneration(inFlight.current)}>Cancel</Button>
               </>
             ) : (
-              <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim()}>Generate</Button>
+              <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim() || sweeps.running}>Generate</Button>
             )}
-            <CopyAsCode request={validation.request} />
+            {mode === "single" && <CopyAsCode request={validation.request} />}
           </div>
-          <CostStatus price={price} suggestion={suggestion} onUseSuggestion={() => suggestion && setState((s) => ({ ...s, width: suggestion.width, height: suggestion.height }))} />
+          {mode === "explore" ? (
+            <SweepCostStatus cost={preview.cost} megapixels={preview.megapixels} overBudget={preview.overLimits} />
+          ) : (
+            <CostStatus price={price} suggestion={suggestion} onUseSuggestion={() => suggestion && setState((s) => ({ ...s, width: suggestion.width, height: suggestion.height }))} />
+          )}
           <LimitsNote limits={limits} ownKey={ownKey.set} />
         </div>
 
         {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
       </form>
+      <ConfirmSweepDialog open={confirming} cost={preview.cost} thresholdUsd={confirmAboveUsd} onConfirm={() => void runSweepNow()} onClose={() => setConfirming(false)} />
 
       <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
+        {sweeps.sweep && <SweepPanel sweep={sweeps.sweep} onCancel={sweeps.cancel} onRetry={sweeps.retry} />}
         {mutation.isPending && <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />}
-        {results.length === 0 && !mutation.isPending ? (
+        {results.length === 0 && !mutation.isPending && sweeps.sweep ? null : results.length === 0 && !mutation.isPending ? (
           <div className="flex min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
             <div aria-hidden className="grid grid-cols-3 gap-1.5 opacity-80">
               {["from-accent-400 to-fuchsia-400", "from-amber-300 to-rose-400", "from-sky-400 to-emerald-300", "from-fuchsia-400 to-amber-300", "from-emerald-300 to-accent-400", "from-rose-400 to-sky-400"].map((g) => (

@@ -53,3 +53,27 @@ export function decideLimits(snapshot: LimitsSnapshot, now: Date): LimitDecision
 export function rateWindowStart(now: Date): Date {
   return new Date(now.getTime() - HOUR_MS);
 }
+
+/**
+ * Whether a whole sweep fits before its first cell starts: every cell is one request against
+ * the hourly limit and its price against the daily budget. Each cell is still checked again
+ * when it runs; this only spares a person a grid that would stop half-way.
+ */
+export function decideSweep(snapshot: LimitsSnapshot, sweep: { count: number; totalMicroUsd: number }): LimitDecision {
+  const { rate, budget } = snapshot;
+  if (rate && sweep.count > rate.remaining) {
+    return {
+      ok: false,
+      code: "rate_limited",
+      message: `This sweep needs ${sweep.count} generations, and ${rate.remaining} of this hour's ${rate.limit} are left. Use fewer values, or wait for the hour to roll over.`,
+    };
+  }
+  if (budget && sweep.totalMicroUsd > budget.remainingMicroUsd) {
+    return {
+      ok: false,
+      code: "budget_exceeded",
+      message: `This sweep costs ${formatUsd(sweep.totalMicroUsd)}, more than the ${formatUsd(Math.max(0, budget.remainingMicroUsd))} left of the deployment's daily budget. Use fewer values or a smaller size, or add your own Together key.`,
+    };
+  }
+  return { ok: true };
+}

@@ -37,6 +37,8 @@ export interface RecordedRequest {
   contract?: ContractResult;
   /** Which fault answered this request, if any. */
   fault?: Fault;
+  /** When the request arrived (epoch ms), so tests can check retry timing such as retry-after. */
+  receivedAt: number;
 }
 
 export interface TogetherServer {
@@ -117,7 +119,7 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
   async function api(req: IncomingMessage, res: ServerResponse, raw: Buffer, url: URL): Promise<void> {
     const isGeneration = req.method === "POST" && GENERATIONS.test(url.pathname);
     const body = safeJson(raw);
-    const record: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, headers: redactedHeaders(req), body };
+    const record: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, headers: redactedHeaders(req), body, receivedAt: Date.now() };
     if (isGeneration) record.contract = validateImageRequest(body);
     requests.push(record);
 

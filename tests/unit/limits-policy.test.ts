@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideLimits, rateWindowStart, startOfUtcDay } from "@/lib/limits/policy";
+import { decideLimits, decideSweep, rateWindowStart, startOfUtcDay } from "@/lib/limits/policy";
 
 const now = new Date("2026-11-25T10:00:00Z");
 const rate = (used: number, limit = 3, oldestMinutesAgo = 50) => ({
@@ -27,5 +27,26 @@ describe("decideLimits", () => {
   });
   it("days start at midnight UTC", () => {
     expect(startOfUtcDay(new Date("2026-11-25T23:59:59-05:00")).toISOString()).toBe("2026-11-26T00:00:00.000Z");
+  });
+});
+
+describe("decideSweep", () => {
+  const budget = (remaining: number) => ({ capMicroUsd: 1_000_000, spentMicroUsd: 1_000_000 - remaining, remainingMicroUsd: remaining });
+  it("allows a sweep that fits both the hourly count and the budget exactly", () => {
+    expect(decideSweep({ rate: rate(1, 10), budget: budget(315_000) }, { count: 9, totalMicroUsd: 315_000 })).toEqual({ ok: true });
+  });
+  it("refuses a sweep with more cells than requests left this hour, naming both numbers", () => {
+    const d = decideSweep({ rate: rate(2, 10), budget: null }, { count: 9, totalMicroUsd: 315_000 });
+    expect(d).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(d.ok || d.message).toContain("needs 9 generations, and 8 of this hour's 10 are left");
+  });
+  it("refuses a sweep that costs more than the budget left, with both amounts", () => {
+    const d = decideSweep({ rate: null, budget: budget(300_000) }, { count: 9, totalMicroUsd: 315_000 });
+    expect(d).toMatchObject({ ok: false, code: "budget_exceeded" });
+    expect(d.ok || d.message).toContain("$0.315");
+    expect(d.ok || d.message).toContain("$0.300");
+  });
+  it("with no limits configured anything goes", () => {
+    expect(decideSweep({ rate: null, budget: null }, { count: 26, totalMicroUsd: 9_000_000 })).toEqual({ ok: true });
   });
 });

@@ -69,6 +69,34 @@ export class StudioPage {
     await this.seed.fill(String(seed));
   }
 
+  // ---- Explore mode ----
+
+  async explore() {
+    await this.page.getByRole("radio", { name: "Explore" }).check({ force: true });
+    await expect(this.startSweep).toBeVisible();
+  }
+
+  get startSweep() {
+    return this.page.getByRole("button", { name: /^Start sweep/ });
+  }
+
+  /** The live grid in the studio's results column. */
+  get sweepGrid() {
+    return this.results.getByRole("table", { name: "Sweep grid" });
+  }
+
+  get sweepProgress() {
+    return this.page.getByTestId("sweep-progress");
+  }
+
+  /** Vary one LoRA's scale ("lora1" | "lora2") or both as a grid, with values as typed. */
+  async sweep(vary: "lora1" | "lora2" | "both", x: string, y?: string) {
+    const label = { lora1: "Vary LoRA 1", lora2: "Vary LoRA 2", both: "Vary both (grid)" }[vary];
+    await this.page.getByRole("radio", { name: label }).check({ force: true });
+    await this.page.getByLabel(vary === "lora2" ? "LoRA 2 scales" : "LoRA 1 scales", { exact: true }).fill(x);
+    if (y !== undefined) await this.page.getByLabel("LoRA 2 scales", { exact: true }).fill(y);
+  }
+
   resultImages() {
     return this.results.getByRole("img").and(this.results.locator("img"));
   }

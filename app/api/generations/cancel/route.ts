@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cancelGeneration } from "@/lib/generation/in-flight";
+import { isCrossSite } from "@/lib/http/same-origin";
 import { getOwnerId } from "@/lib/owner/session";
 
 const bodySchema = z.object({ clientRequestId: z.uuid() });
@@ -7,8 +8,7 @@ const bodySchema = z.object({ clientRequestId: z.uuid() });
 /** Stops this browser's running generation; its server action then answers "cancelled". */
 export async function POST(request: Request) {
   // Same-origin only: the owner cookie must not let another site cancel someone's work.
-  const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return Response.json({ cancelled: false }, { status: 403 });
+  if (isCrossSite(request)) return Response.json({ cancelled: false }, { status: 403 });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   const ownerId = await getOwnerId();
   if (!parsed.success || !ownerId) return Response.json({ cancelled: false }, { status: 400 });
