@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
+import { CompareTray } from "@/components/compare/compare-selection";
 import { GalleryBrowser } from "@/components/gallery/gallery-browser";
 import { TotalsBar } from "@/components/gallery/totals-bar";
 import { galleryFacets, galleryTotals, listGallery } from "@/lib/db/gallery-queries";
@@ -75,6 +76,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
             initialPage={{ items: page.items.map(toGalleryItemView), nextCursor: page.nextCursor }}
             renderId={randomUUID()}
           />
+          <CompareTray hrefBase="/compare" />
         </>
       )}
     </div>

@@ -3,12 +3,17 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
+import { SweepGrid } from "@/components/sharing/collection-grid";
+import { cellLabel } from "@/lib/explore/cell";
+import { ContactSheetLink } from "@/components/sharing/contact-sheet-link";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { COLLECTION_NAME_MAX } from "@/lib/collections/limits";
 import type { GenerationView } from "@/lib/generation/view";
 import { formatUsd } from "@/lib/models/pricing";
+import type { SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
 import { deleteCollectionAction, moveCollectionItemAction, removeFromCollectionAction, renameCollectionAction } from "./actions";
 
 export interface CollectionEditorItem {
@@ -26,6 +31,29 @@ export interface CollectionEditorItem {
 export interface CollectionEditorProps {
   collection: { id: string; name: string; description: string | null; kind: "manual" | "sweep"; sharePath: string | null };
   items: CollectionEditorItem[];
+  /** Set for a sweep with readable axes: its labelled grid (owner image URLs) and contact sheet download. */
+  sweep?: { axes: SweepAxes; items: SharedCollectionItem[]; contactSheetHref: string } | null;
+}
+
+/** Grid or List: two toggle buttons, the pressed one showing which view is on. */
+function ViewSwitch({ view, onChange }: { view: "grid" | "list"; onChange: (view: "grid" | "list") => void }) {
+  return (
+    <div role="group" aria-label="Show results as" className="inline-flex rounded-lg border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900">
+      {(["grid", "list"] as const).map((v) => (
+        <button
+          key={v}
+          type="button"
+          aria-pressed={view === v}
+          onClick={() => onChange(v)}
+          className={`rounded-md px-3 py-1 text-xs font-medium transition ${
+            view === v ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+          }`}
+        >
+          {v === "grid" ? "Grid" : "List"}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 function Title({ collection, onRenamed }: { collection: CollectionEditorProps["collection"]; onRenamed: (name: string) => void }) {
@@ -99,7 +127,7 @@ function Title({ collection, onRenamed }: { collection: CollectionEditorProps["c
 }
 
 /** The owner's view of one collection: ordered results to move, remove and open; rename, share, delete. */
-export function CollectionEditor({ collection: initial, items: initialItems }: CollectionEditorProps) {
+export function CollectionEditor({ collection: initial, items: initialItems, sweep = null }: CollectionEditorProps) {
   const router = useRouter();
   const [collection, setCollection] = useState(initial);
   const [items, setItems] = useState(initialItems);
@@ -107,6 +135,8 @@ export function CollectionEditor({ collection: initial, items: initialItems }: C
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [pending, start] = useTransition();
+  // A sweep opens on its grid; moving and removing happen in the list.
+  const [view, setView] = useState<"grid" | "list">("grid");
   const focusAfter = useRef<{ id: string; dir: "up" | "down" } | null>(null);
   const listId = useId();
 
@@ -160,6 +190,9 @@ export function CollectionEditor({ collection: initial, items: initialItems }: C
   };
 
   const total = items.reduce((sum, i) => sum + i.generation.costMicroUsd, 0);
+  // The grid follows removals made in the list (a removed cell shows as "No result").
+  const present = new Set(items.map((i) => i.generation.id));
+  const gridItems = sweep ? sweep.items.filter((i) => present.has(i.key)) : [];
 
   return (
     <div className="flex flex-col gap-6">
@@ -203,78 +236,103 @@ export function CollectionEditor({ collection: initial, items: initialItems }: C
             </p>
           </div>
         ) : (
-          <ol aria-label="Results in this collection" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
-            {items.map((item, index) => {
-              const g = item.generation;
-              const titleId = `${listId}-title-${g.id}`;
-              return (
-                <li key={g.id} aria-labelledby={titleId} className="flex overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm sm:flex-col dark:border-zinc-800 dark:bg-zinc-900">
-                  <div className="relative w-28 shrink-0 self-stretch bg-zinc-100 sm:w-auto sm:self-auto dark:bg-zinc-950">
-                    {item.thumbUrl ? (
-                      // eslint-disable-next-line @next/next/no-img-element -- owner-only immutable thumbnail
-                      <img
-                        src={item.thumbUrl}
-                        width={item.thumbWidth}
-                        height={item.thumbHeight}
-                        alt={`${g.userPrompt} (seed ${g.seed})`}
-                        loading="lazy"
-                        className="h-full w-full object-cover sm:aspect-[4/3] sm:h-auto"
-                      />
-                    ) : (
-                      <div className="h-full sm:aspect-[4/3]" />
-                    )}
-                    <span className="absolute bottom-2 left-2 flex size-6 items-center justify-center rounded-full bg-black/65 text-xs font-semibold tabular-nums text-white backdrop-blur">
-                      <span className="sr-only">Position </span>
-                      {index + 1}
-                    </span>
-                    {g.images.length > 1 && (
-                      <span className="absolute bottom-2 right-2 hidden rounded-full bg-black/60 px-2 py-0.5 text-[11px] font-medium text-white backdrop-blur sm:inline">
-                        {g.images.length} images
-                      </span>
-                    )}
-                  </div>
-                  <div className="flex min-w-0 flex-1 flex-col gap-2 p-3">
-                    <p id={titleId} className="line-clamp-2 break-words text-sm font-medium">
-                      {g.userPrompt || "Untitled"}
-                    </p>
-                    <p className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
-                      {g.width}×{g.height} · {g.steps} steps · seed {g.seed} · {formatUsd(g.costMicroUsd)}
-                      {g.provider === "simulator" && " · simulated"}
-                    </p>
-                    {g.loras.length > 0 && (
-                      <ul className="flex flex-wrap gap-1">
-                        {g.loras.map((l) => (
-                          <li key={l.position} title={l.path} className="max-w-full truncate rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-                            {item.loraNames[l.position] ?? l.path} <span className="font-mono">× {l.scale}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    <div className="mt-auto flex flex-wrap items-center gap-1.5 pt-1">
-                      <Button id={`${listId}-up-${g.id}`} size="sm" aria-describedby={titleId} disabled={index === 0} onClick={() => move(index, "up")}>
-                        <span aria-hidden>↑</span> Move up
-                      </Button>
-                      <Button id={`${listId}-down-${g.id}`} size="sm" aria-describedby={titleId} disabled={index === items.length - 1} onClick={() => move(index, "down")}>
-                        <span aria-hidden>↓</span> Move down
-                      </Button>
-                      <Button id={`${listId}-remove-${g.id}`} size="sm" variant="ghost" aria-describedby={titleId} onClick={() => remove(index)}>
-                        Remove
-                      </Button>
-                      <Link href={item.studioHref} className="ml-auto rounded-lg px-2 py-1 text-xs font-medium text-accent-700 hover:bg-accent-100 dark:text-accent-400 dark:hover:bg-accent-500/10">
-                        Open in studio →
-                      </Link>
-                    </div>
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
+          <div className="flex min-w-0 flex-col gap-4">
+            {sweep && (
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <ViewSwitch view={view} onChange={setView} />
+                <div className="flex flex-wrap items-center gap-3">
+                  {view === "grid" && <p className="text-xs text-zinc-500 dark:text-zinc-400">Move or remove results in the list.</p>}
+                  <ContactSheetLink href={sweep.contactSheetHref} />
+                </div>
+              </div>
+            )}
+            {sweep && view === "grid" ? (
+              <>
+                <SweepGrid
+                  collection={{ axes: sweep.axes, items: gridItems }}
+                  cellExtras={(item) => (
+                    <CompareToggle variant="compact" hrefBase="/compare" generationId={item.key} label={cellLabel(sweep.axes, item.cell) || item.userPrompt} thumbUrl={item.images[0]?.thumbUrl} />
+                  )}
+                />
+                <CompareTray hrefBase="/compare" />
+              </>
+            ) : (
+              <ol aria-label="Results in this collection" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
+                {items.map((item, index) => {
+                  const g = item.generation;
+                  const titleId = `${listId}-title-${g.id}`;
+                  return (
+                    <li key={g.id} aria-labelledby={titleId} className="flex overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm sm:flex-col dark:border-zinc-800 dark:bg-zinc-900">
+                      <div className="relative w-28 shrink-0 self-stretch bg-zinc-100 sm:w-auto sm:self-auto dark:bg-zinc-950">
+                        {item.thumbUrl ? (
+                          // eslint-disable-next-line @next/next/no-img-element -- owner-only immutable thumbnail
+                          <img
+                            src={item.thumbUrl}
+                            width={item.thumbWidth}
+                            height={item.thumbHeight}
+                            alt={`${g.userPrompt} (seed ${g.seed})`}
+                            loading="lazy"
+                            className="h-full w-full object-cover sm:aspect-[4/3] sm:h-auto"
+                          />
+                        ) : (
+                          <div className="h-full sm:aspect-[4/3]" />
+                        )}
+                        <span className="absolute bottom-2 left-2 flex size-6 items-center justify-center rounded-full bg-black/65 text-xs font-semibold tabular-nums text-white backdrop-blur">
+                          <span className="sr-only">Position </span>
+                          {index + 1}
+                        </span>
+                        {g.images.length > 1 && (
+                          <span className="absolute bottom-2 right-2 hidden rounded-full bg-black/60 px-2 py-0.5 text-[11px] font-medium text-white backdrop-blur sm:inline">
+                            {g.images.length} images
+                          </span>
+                        )}
+                      </div>
+                      <div className="flex min-w-0 flex-1 flex-col gap-2 p-3">
+                        <p id={titleId} className="line-clamp-2 break-words text-sm font-medium">
+                          {g.userPrompt || "Untitled"}
+                        </p>
+                        <p className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
+                          {g.width}×{g.height} · {g.steps} steps · seed {g.seed} · {formatUsd(g.costMicroUsd)}
+                          {g.provider === "simulator" && " · simulated"}
+                        </p>
+                        {g.loras.length > 0 && (
+                          <ul className="flex flex-wrap gap-1">
+                            {g.loras.map((l) => (
+                              <li key={l.position} title={l.path} className="max-w-full truncate rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                                {item.loraNames[l.position] ?? l.path} <span className="font-mono">× {l.scale}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                        <div className="mt-auto flex flex-wrap items-center gap-1.5 pt-1">
+                          <Button id={`${listId}-up-${g.id}`} size="sm" aria-describedby={titleId} disabled={index === 0} onClick={() => move(index, "up")}>
+                            <span aria-hidden>↑</span> Move up
+                          </Button>
+                          <Button id={`${listId}-down-${g.id}`} size="sm" aria-describedby={titleId} disabled={index === items.length - 1} onClick={() => move(index, "down")}>
+                            <span aria-hidden>↓</span> Move down
+                          </Button>
+                          <Button id={`${listId}-remove-${g.id}`} size="sm" variant="ghost" aria-describedby={titleId} onClick={() => remove(index)}>
+                            Remove
+                          </Button>
+                          <Link href={item.studioHref} className="ml-auto rounded-lg px-2 py-1 text-xs font-medium text-accent-700 hover:bg-accent-100 dark:text-accent-400 dark:hover:bg-accent-500/10">
+                            Open in studio →
+                          </Link>
+                        </div>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </div>
         )}
 
         <aside aria-label="Share this collection" className="order-first flex flex-col gap-3 lg:sticky lg:top-6 lg:order-none">
           <ShareSwitch kind="collection" id={collection.id} initialPath={collection.sharePath} onChange={(sharePath) => setCollection((c) => ({ ...c, sharePath }))} />
           <p className="px-1 text-xs text-zinc-500 dark:text-zinc-400">
-            The public page shows these results in this order, each with its prompt, LoRAs and settings, and an “Open in studio” button. Deleted results disappear from it.
+            {sweep
+              ? "The public page shows this grid, each result with its settings and an “Open in studio” button, and offers the same contact sheet. Deleted results disappear from it."
+              : "The public page shows these results in this order, each with its prompt, LoRAs and settings, and an “Open in studio” button. Deleted results disappear from it."}
           </p>
         </aside>
       </div>

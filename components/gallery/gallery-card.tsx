@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CompareToggle } from "@/components/compare/compare-selection";
 import { formatDate, loraLabel } from "@/lib/gallery/format";
 import type { GalleryItemView } from "@/lib/gallery/view";
 import { formatUsd } from "@/lib/models/pricing";
@@ -7,11 +8,16 @@ function shortModel(model: string): string {
   return model.split("/").pop() ?? model;
 }
 
+function clip(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 3)}…` : text;
+}
+
 /** One tile: thumbnail (fixed square frame, width/height set so nothing shifts), prompt, cost, date, LoRAs. */
 export function GalleryCard({ item, onDelete, eager = false }: { item: GalleryItemView; onDelete: (item: GalleryItemView) => void; eager?: boolean }) {
   return (
     <li className="group relative">
-      <article aria-label={item.userPrompt} className="h-full overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-accent-500 dark:border-zinc-800 dark:bg-zinc-900">
+      {/* Picked for comparison: the card says so too, not only its small toggle. */}
+      <article aria-label={item.userPrompt} className="h-full overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-accent-500 group-has-[[aria-pressed=true]]:border-accent-500 group-has-[[aria-pressed=true]]:ring-2 group-has-[[aria-pressed=true]]:ring-accent-500/60 dark:border-zinc-800 dark:bg-zinc-900">
         <Link href={`/gallery/${item.id}`} className="flex h-full flex-col outline-none">
           <div className="relative aspect-square overflow-hidden bg-zinc-100 dark:bg-zinc-800">
             {item.thumbUrl ? (
@@ -56,10 +62,11 @@ export function GalleryCard({ item, onDelete, eager = false }: { item: GalleryIt
           </div>
         </Link>
       </article>
+      <CompareToggle generationId={item.id} label={clip(item.userPrompt)} thumbUrl={item.thumbUrl} hrefBase="/compare" revealOnHover className="absolute left-2 top-2" />
       <button
         type="button"
         onClick={() => onDelete(item)}
-        aria-label={`Delete “${item.userPrompt.length > 80 ? `${item.userPrompt.slice(0, 77)}…` : item.userPrompt}”`}
+        aria-label={`Delete “${clip(item.userPrompt)}”`}
         title="Delete"
         className="absolute right-2 top-2 rounded-full bg-black/55 p-2 text-white opacity-100 shadow backdrop-blur transition hover:bg-red-600 focus-visible:opacity-100 sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100 [@media(hover:none)]:opacity-100"
       >

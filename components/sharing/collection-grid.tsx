@@ -1,5 +1,7 @@
+import type { ReactNode } from "react";
 import { formatUsd } from "@/lib/models/pricing";
-import type { SharedCollection, SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
+import { gridKey, placeOnGrid } from "@/lib/sharing/grid";
+import type { SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
 import { OpenInStudio } from "./recipe";
 
 /** Server-rendered grids of a shared collection: plain cards, or a labelled sweep grid. */
@@ -92,21 +94,6 @@ export function CollectionCards({ items, label = "Results" }: { items: SharedCol
   );
 }
 
-/** Items placed on the sweep grid, and the ones that do not fit it. */
-export function placeOnGrid(items: SharedCollectionItem[], axes: SweepAxes) {
-  const columns = axes.x?.values ?? [null];
-  const rows = axes.y?.values ?? [null];
-  const cells = new Map<string, SharedCollectionItem>();
-  const rest: SharedCollectionItem[] = [];
-  for (const item of items) {
-    const c = item.cell;
-    const key = c ? `${c.x}:${c.y}` : "";
-    if (!c || c.x >= columns.length || c.y >= rows.length || cells.has(key)) rest.push(item);
-    else cells.set(key, item);
-  }
-  return { columns, rows, cells, rest };
-}
-
 /** What every result of a sweep shares (prompt, seed, model, size), shown once above the grid. */
 function commonRecipe(items: SharedCollectionItem[]) {
   const first = items[0];
@@ -122,11 +109,48 @@ function commonRecipe(items: SharedCollectionItem[]) {
   };
 }
 
-/** A scale sweep as a table: one column per x value, one row per y value, each cell one result. */
-export function SweepGrid({ collection }: { collection: SharedCollection & { axes: SweepAxes } }) {
+const valuePill = "rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200";
+
+/** One result on the grid, or the dashed tile of a cell that has none (failed, cancelled or removed). */
+function GridCell({ item, extras }: { item: SharedCollectionItem | undefined; extras?: (item: SharedCollectionItem) => ReactNode }) {
+  if (!item) {
+    return (
+      <div className="flex aspect-square items-center justify-center rounded-xl border border-dashed border-zinc-300 text-xs text-zinc-400 dark:border-zinc-700 dark:text-zinc-500">
+        <span role="img" aria-label="No result">—</span>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-1.5">
+      <Thumb item={item} />
+      {extras?.(item)}
+      <OpenInStudio result={item} size="sm" tone="soft" className="w-full" />
+    </div>
+  );
+}
+
+export interface SweepGridProps {
+  collection: { axes: SweepAxes; items: SharedCollectionItem[] };
+  /** Rendered under each result's thumbnail (the baseline's too), e.g. a Compare toggle. */
+  cellExtras?: (item: SharedCollectionItem) => ReactNode;
+  /** Shown above the table, e.g. a download link. */
+  actions?: ReactNode;
+}
+
+/**
+ * A scale sweep as a table: one column per x value, one row per y value, each cell one result.
+ * A baseline made without LoRAs gets a leading "No LoRA" column; its one image spans the rows
+ * (top-aligned, as on the contact sheet) so every row can be read against it.
+ */
+export function SweepGrid({ collection, cellExtras, actions }: SweepGridProps) {
   const { axes } = collection;
-  const { columns, rows, cells, rest } = placeOnGrid(collection.items, axes);
+  const { columns, rows, cells, baseline, rest } = placeOnGrid(collection.items, axes);
   const common = commonRecipe(collection.items);
+  const caption = [
+    axes.x && `Columns: ${axes.x.name}`,
+    axes.y && `rows: ${axes.y.name}`,
+    baseline && "the first column is the same image with no LoRA",
+  ].filter(Boolean);
   return (
     <div className="flex flex-col gap-6">
       {common && (
@@ -145,15 +169,15 @@ export function SweepGrid({ collection }: { collection: SharedCollection & { axe
           </p>
         </section>
       )}
+      {actions && <div className="flex flex-wrap items-center justify-end gap-2">{actions}</div>}
       <div className="relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
         <table className="w-full border-separate border-spacing-1.5 rounded-2xl border border-zinc-200 bg-white p-2 shadow-sm sm:border-spacing-2 sm:p-3 dark:border-zinc-800 dark:bg-zinc-900">
-          <caption className="sr-only">
-            {[axes.x && `Columns: ${axes.x.name}`, axes.y && `rows: ${axes.y.name}`].filter(Boolean).join("; ")}
-          </caption>
+          <caption className="sr-only">{caption.join("; ")}</caption>
           <thead>
             {axes.x && (
               <tr>
                 {axes.y && <td />}
+                {baseline && <td />}
                 <th scope="colgroup" colSpan={columns.length} className="text-left text-xs sm:text-center font-semibold text-zinc-700 dark:text-zinc-300">
                   {axes.x.name} <span aria-hidden>→</span>
                 </th>
@@ -165,13 +189,16 @@ export function SweepGrid({ collection }: { collection: SharedCollection & { axe
                   {axes.y.name} <span aria-hidden>↓</span>
                 </th>
               )}
+              {baseline && (
+                <th scope="col" className="min-w-32 pb-1 text-center sm:min-w-36">
+                  <span className="rounded-full px-2 py-0.5 text-xs font-semibold text-zinc-600 ring-1 ring-inset ring-zinc-300 dark:text-zinc-300 dark:ring-zinc-600">No LoRA</span>
+                </th>
+              )}
               {axes.x &&
                 columns.map((v, i) => (
                   <th key={i} scope="col" className="min-w-32 pb-1 text-center sm:min-w-36">
                     <span className="sr-only">{axes.x!.name} </span>
-                    <span className="rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
-                      {v === null ? "" : formatAxisValue(v)}
-                    </span>
+                    <span className={valuePill}>{v === null ? "" : formatAxisValue(v)}</span>
                   </th>
                 ))}
             </tr>
@@ -182,28 +209,19 @@ export function SweepGrid({ collection }: { collection: SharedCollection & { axe
                 {axes.y && (
                   <th scope="row" className="text-left align-middle">
                     <span className="sr-only">{axes.y.name} </span>
-                    <span className="rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
-                      {rv === null ? "" : formatAxisValue(rv)}
-                    </span>
+                    <span className={valuePill}>{rv === null ? "" : formatAxisValue(rv)}</span>
                   </th>
                 )}
-                {columns.map((_, x) => {
-                  const item = cells.get(`${x}:${y}`);
-                  return (
-                    <td key={x} className="min-w-32 align-top sm:min-w-36">
-                      {item ? (
-                        <div className="flex flex-col gap-1.5">
-                          <Thumb item={item} />
-                          <OpenInStudio result={item} size="sm" tone="soft" className="w-full" />
-                        </div>
-                      ) : (
-                        <div className="flex aspect-square items-center justify-center rounded-xl border border-dashed border-zinc-300 text-xs text-zinc-400 dark:border-zinc-700 dark:text-zinc-500">
-                          <span aria-label="No result">—</span>
-                        </div>
-                      )}
-                    </td>
-                  );
-                })}
+                {baseline && y === 0 && (
+                  <td rowSpan={rows.length} className="min-w-32 border-r border-dashed border-zinc-200 pr-1.5 align-top sm:min-w-36 sm:pr-2 dark:border-zinc-700">
+                    <GridCell item={baseline} extras={cellExtras} />
+                  </td>
+                )}
+                {columns.map((_, x) => (
+                  <td key={x} className="min-w-32 align-top sm:min-w-36">
+                    <GridCell item={cells.get(gridKey(x, y))} extras={cellExtras} />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

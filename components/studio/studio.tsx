@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { AddToCollection } from "@/components/collections/add-to-collection";
+import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
 import { ConfirmSweepDialog } from "@/components/explore/confirm-sweep-dialog";
 import { ExploreFields } from "@/components/explore/explore-fields";
 import { SweepCostStatus } from "@/components/explore/sweep-cost";
@@ -330,7 +331,19 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
       <ConfirmSweepDialog open={confirming} cost={preview.cost} thresholdUsd={confirmAboveUsd} onConfirm={() => void runSweepNow()} onClose={() => setConfirming(false)} />
 
       <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
-        {sweeps.sweep && <SweepPanel sweep={sweeps.sweep} onCancel={sweeps.cancel} onRetry={sweeps.retry} />}
+        {sweeps.sweep && (
+          <SweepPanel
+            sweep={sweeps.sweep}
+            onCancel={sweeps.cancel}
+            onRetry={sweeps.retry}
+            extras={(cell) =>
+              cell.generation && (
+                <CompareToggle variant="compact" hrefBase="/compare" generationId={cell.generation.id} label={cell.label} thumbUrl={cell.generation.images[0] ? `${cell.generation.images[0].url}&size=thumb` : null} />
+              )
+            }
+          />
+        )}
+        <CompareTray hrefBase="/compare" />
         {mutation.isPending && <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />}
         {results.length === 0 && !mutation.isPending && sweeps.sweep ? null : results.length === 0 && !mutation.isPending ? (
           <div className="flex min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">

@@ -1,5 +1,6 @@
 import { imageUrl } from "@/lib/generation/view";
 import { collectionSharePath } from "@/lib/sharing/slug";
+import { parseCell, toSharedResult, type LoraInfo, type PublicGenerationRow, type SharedCollectionItem } from "@/lib/sharing/view";
 
 /** A collection as its owner's browser sees it in lists: plain data, no owner id. */
 export interface CollectionListItem {
@@ -46,4 +47,21 @@ export function toCollectionListItem(row: CollectionSummaryRow): CollectionListI
   };
   if (row.containsGeneration !== undefined) item.containsGeneration = row.containsGeneration;
   return item;
+}
+
+/** An owner's collection item with what the sweep grid needs (image ids, for the owner-only URLs). */
+export interface OwnerCollectionItemRow {
+  generationId: string;
+  cell: string | null;
+  generation: Omit<PublicGenerationRow, "images"> & { images: (PublicGenerationRow["images"][number] & { id: string })[] };
+}
+
+/**
+ * The owner's item in the shape the public sweep grid draws, so both pages share one grid;
+ * its image URLs are the owner-only /api/images ones (thumbnail and download by query).
+ */
+export function toOwnerSweepItem(row: OwnerCollectionItemRow, loraInfo: ReadonlyMap<string, LoraInfo> = new Map()): SharedCollectionItem {
+  const ids = new Map(row.generation.images.map((img) => [img.index, img.id]));
+  const urlFor = (index: number, contentHash: string) => imageUrl(ids.get(index)!, contentHash);
+  return { ...toSharedResult(row.generation, urlFor, loraInfo), key: row.generationId, cell: parseCell(row.cell) };
 }

@@ -12,3 +12,13 @@ export const sweepCellSchema = z.union([
 export function cellJson(cell: SweepCellRef): string {
   return "baseline" in cell ? JSON.stringify({ baseline: true }) : JSON.stringify({ x: cell.x, y: cell.y });
 }
+
+/** "LoRA 1 scale 0.6, LoRA 2 scale 0.5", "No LoRA" for the baseline; "" when the cell is not on the axes. */
+export function cellLabel(axes: { x?: { name: string; values: number[] }; y?: { name: string; values: number[] } }, cell: SweepCellRef | null): string {
+  if (!cell) return "";
+  if ("baseline" in cell) return "No LoRA";
+  const parts: string[] = [];
+  if (axes.x && cell.x < axes.x.values.length) parts.push(`${axes.x.name} ${axes.x.values[cell.x]}`);
+  if (axes.y && cell.y < axes.y.values.length) parts.push(`${axes.y.name} ${axes.y.values[cell.y]}`);
+  return parts.join(", ");
+}

@@ -1,6 +1,9 @@
 import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/generated/sqlite/client";
 import { z } from "zod";
+import type { SweepCellRef } from "@/lib/explore/cell";
 import { findModel } from "@/lib/models/catalog";
+
+export type { SweepCellRef };
 
 /**
  * What a public (shared) page may show: the images and exactly how they were made. Built
@@ -59,7 +62,8 @@ export interface SweepAxes {
 export interface SharedCollectionItem extends SharedResult {
   /** Stable key for lists (the generation id, which the collection's image URLs carry anyway). */
   key: string;
-  cell: { x: number; y: number } | null;
+  /** Where it sits in a sweep: a grid cell or the no-LoRA baseline; null for plain collections. */
+  cell: SweepCellRef | null;
 }
 
 export interface SharedCollection {
@@ -169,7 +173,8 @@ export function toSharedResult(row: PublicGenerationRow, urlFor: ImageUrlFor, lo
 
 const axisSchema = z.object({ name: z.string().max(80), values: z.array(z.number().finite()).max(64) });
 const axesSchema = z.object({ x: axisSchema.optional(), y: axisSchema.optional() });
-const cellSchema = z.object({ x: z.number().int().min(0).optional(), y: z.number().int().min(0).optional() });
+// Lenient on read: older rows may lack y, and null stands for "no such axis" as in the sweep plan.
+const cellSchema = z.object({ x: z.number().int().min(0).nullish(), y: z.number().int().min(0).nullish(), baseline: z.boolean().optional() });
 
 /** Sweep axes from the Collection.axes column; null when absent or malformed (the page falls back to a plain grid). */
 export function parseAxes(json: string | null): SweepAxes | null {
@@ -183,12 +188,16 @@ export function parseAxes(json: string | null): SweepAxes | null {
   }
 }
 
-/** An item's grid cell ({"x":i,"y":j}; a missing axis is 0); null when absent or malformed. */
-export function parseCell(json: string | null): { x: number; y: number } | null {
+/**
+ * An item's place in a sweep: {"x":i,"y":j} (a missing axis is 0) or {"baseline":true} for the
+ * image made without LoRAs; null when absent or malformed.
+ */
+export function parseCell(json: string | null): SweepCellRef | null {
   if (!json) return null;
   try {
     const parsed = cellSchema.safeParse(JSON.parse(json));
-    return parsed.success ? { x: parsed.data.x ?? 0, y: parsed.data.y ?? 0 } : null;
+    if (!parsed.success) return null;
+    return parsed.data.baseline ? { baseline: true } : { x: parsed.data.x ?? 0, y: parsed.data.y ?? 0 };
   } catch {
     return null;
   }

@@ -75,3 +75,9 @@ export function contentDisposition(type: "inline" | "attachment", name: ImageFil
   const ascii = name.ascii.replace(/[^A-Za-z0-9._-]/g, "_");
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeRfc8187(name.utf8)}`;
 }
+
+/** "lorascope-sweep-tarot-scales.png": a sweep's contact sheet, named after its collection. */
+export function contactSheetFileName(collectionName: string): ImageFileName {
+  const name = (slug: string) => `${["lorascope", "sweep", slug].filter(Boolean).join("-")}.png`;
+  return { ascii: name(asciiSlug(collectionName)), utf8: name(unicodeSlug(collectionName)) };
+}

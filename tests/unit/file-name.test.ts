@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asciiSlug, contentDisposition, encodeRfc8187, imageFileName, SLUG_MAX_LENGTH, unicodeSlug } from "@/lib/storage/file-name";
+import { asciiSlug, contactSheetFileName, contentDisposition, encodeRfc8187, imageFileName, SLUG_MAX_LENGTH, unicodeSlug } from "@/lib/storage/file-name";
 
 describe("download file names", () => {
   it("names an image after its prompt, seed and position", () => {
@@ -62,5 +62,11 @@ describe("download file names", () => {
   it("is deterministic", () => {
     const input = { prompt: "Same prompt", seed: 42, index: 3, mimeType: "image/jpeg" };
     expect(imageFileName(input)).toEqual(imageFileName({ ...input }));
+  });
+
+  it("names a contact sheet after its sweep collection", () => {
+    expect(contactSheetFileName("Tarot × Watercolor, scales")).toEqual({ ascii: "lorascope-sweep-tarot-watercolor-scales.png", utf8: "lorascope-sweep-tarot-watercolor-scales.png" });
+    expect(contactSheetFileName("夕暮れの灯台")).toEqual({ ascii: "lorascope-sweep.png", utf8: "lorascope-sweep-夕暮れの灯台.png" });
+    expect(contentDisposition("attachment", contactSheetFileName("Café sweep"))).toBe(`attachment; filename="lorascope-sweep-cafe-sweep.png"; filename*=UTF-8''lorascope-sweep-caf%C3%A9-sweep.png`);
   });
 });

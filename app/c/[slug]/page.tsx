@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
 import { CollectionCards, SweepGrid } from "@/components/sharing/collection-grid";
+import { ContactSheetLink } from "@/components/sharing/contact-sheet-link";
+import { cellLabel } from "@/lib/explore/cell";
+import { sharedContactSheetPath } from "@/lib/explore/contact-sheet-request";
 import { formatUsd } from "@/lib/models/pricing";
 import { loadSharedCollection, requestBaseUrl } from "@/lib/sharing/load";
 import type { SharedCollection, SweepAxes } from "@/lib/sharing/view";
@@ -80,7 +84,16 @@ export default async function SharedCollectionPage({ params }: PageProps<"/c/[sl
           This collection is empty right now.
         </p>
       ) : sweep ? (
-        <SweepGrid collection={collection as SharedCollection & { axes: SweepAxes }} />
+        <>
+          <SweepGrid
+            collection={collection as SharedCollection & { axes: SweepAxes }}
+            actions={<ContactSheetLink href={sharedContactSheetPath(slug)} />}
+            cellExtras={(item) => (
+              <CompareToggle variant="compact" hrefBase={`/c/${slug}/compare`} generationId={item.key} label={cellLabel(collection.axes!, item.cell) || item.userPrompt} thumbUrl={item.images[0]?.thumbUrl} />
+            )}
+          />
+          <CompareTray hrefBase={`/c/${slug}/compare`} />
+        </>
       ) : (
         <CollectionCards items={collection.items} />
       )}

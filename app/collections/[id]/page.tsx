@@ -3,11 +3,12 @@ import { notFound } from "next/navigation";
 import { CollectionEditor, type CollectionEditorItem } from "@/components/collections/collection-editor";
 import { getCollectionForOwner } from "@/lib/db/collection-queries";
 import { getLoraInfoForPaths } from "@/lib/db/share-queries";
-import { thumbUrl } from "@/lib/collections/view";
+import { thumbUrl, toOwnerSweepItem } from "@/lib/collections/view";
+import { ownerContactSheetPath } from "@/lib/explore/contact-sheet-request";
 import { toGenerationView } from "@/lib/generation/view";
 import { getOwnerId } from "@/lib/owner/session";
 import { collectionSharePath } from "@/lib/sharing/slug";
-import { toSharedLora } from "@/lib/sharing/view";
+import { parseAxes, toSharedLora } from "@/lib/sharing/view";
 import { studioHref } from "@/lib/studio/from-generation";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,10 @@ export async function generateMetadata({ params }: PageProps<"/collections/[id]"
   return { title: collection ? collection.name : "Collection not found", robots: { index: false } };
 }
 
-/** One of the owner's collections: reorder, remove, rename, share. Owner-only; 404 for anyone else. */
+/**
+ * One of the owner's collections: reorder, remove, rename, share. Owner-only; 404 for anyone else.
+ * A sweep with readable axes also gets the labelled grid the public page shows, with owner URLs.
+ */
 export default async function CollectionPage({ params }: PageProps<"/collections/[id]">) {
   const collection = await load((await params).id);
   if (!collection) notFound();
@@ -41,6 +45,10 @@ export default async function CollectionPage({ params }: PageProps<"/collections
       loraNames: Object.fromEntries(view.loras.map((l) => [l.position, toSharedLora(l, loraInfo.get(l.path)).name])),
     };
   });
+  const axes = collection.kind === "sweep" ? parseAxes(collection.axes) : null;
+  const sweep = axes
+    ? { axes, items: collection.items.map((item) => toOwnerSweepItem(item, loraInfo)), contactSheetHref: ownerContactSheetPath(collection.id) }
+    : null;
   return (
     <CollectionEditor
       key={collection.id}
@@ -52,6 +60,7 @@ export default async function CollectionPage({ params }: PageProps<"/collections
         sharePath: collection.shareSlug ? collectionSharePath(collection.shareSlug) : null,
       }}
       items={items}
+      sweep={sweep}
     />
   );
 }

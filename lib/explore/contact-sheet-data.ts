@@ -1,0 +1,94 @@
+import "server-only";
+import { getContactSheetSourceForOwner, getSharedContactSheetSource, type ContactSheetSource } from "@/lib/db/contact-sheet-queries";
+import { parseAxes, parseCell } from "@/lib/sharing/view";
+import { getImageStore } from "@/lib/storage";
+import { contactSheetFileName, contentDisposition, type ImageFileName } from "@/lib/storage/file-name";
+import { contactSheetLayout, renderContactSheet } from "./contact-sheet";
+import { SHEET_SIZE_DEFAULT, SHEET_SIZE_MAX, SHEET_SIZE_MIN, sheetTiles } from "./contact-sheet-request";
+
+/**
+ * A sweep collection's contact sheet, for the owner's and the public download routes: load the
+ * collection (the query decides who may), place its items as the page's grid does, read each
+ * tile's first full image from the store (the renderer scales it) and draw the PNG.
+ */
+
+export type ContactSheetOutcome =
+  | { ok: true; png: Buffer; name: ImageFileName }
+  | { ok: false; reason: "not_found" | "not_a_sweep" | "too_large" | "storage_unavailable"; message: string };
+
+/** About 6000 × 6000: far above any real sweep (5 × 5 + baseline at 512 px is ≈ 9 MP), low enough to bound memory. */
+export const MAX_SHEET_PIXELS = 36_000_000;
+/** Images read from the store at once. */
+const READ_CONCURRENCY = 4;
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+async function buildSheet(source: ContactSheetSource | null, cellSize: number): Promise<ContactSheetOutcome> {
+  if (!source) return { ok: false, reason: "not_found", message: "Not found" };
+  const axes = source.kind === "sweep" ? parseAxes(source.axes) : null;
+  if (!axes) return { ok: false, reason: "not_a_sweep", message: "Not a sweep: only scale sweeps have a contact sheet." };
+
+  const items = source.items.map((i) => ({ cell: parseCell(i.cell), storageKey: i.generation.images[0]?.storageKey ?? null }));
+  const tiles = sheetTiles(axes, items);
+  const layout = contactSheetLayout(axes, tiles.some((t) => t.cell.baseline), cellSize);
+  if (layout.width * layout.height > MAX_SHEET_PIXELS) {
+    return { ok: false, reason: "too_large", message: `The sheet would be ${layout.width}×${layout.height} pixels; ask for a smaller ?size=.` };
+  }
+
+  let images: (Buffer | null)[];
+  try {
+    // Missing bytes (null) draw the empty tile; a store that cannot be reached fails the whole sheet.
+    images = await mapLimit(tiles, READ_CONCURRENCY, (t) => (t.item.storageKey ? getImageStore().get(t.item.storageKey) : Promise.resolve(null)));
+  } catch (err) {
+    console.error("Reading images for a contact sheet failed:", err);
+    return { ok: false, reason: "storage_unavailable", message: "Image storage unavailable; try again." };
+  }
+  const png = await renderContactSheet({ axes, cells: tiles.map((t, i) => ({ ...t.cell, image: images[i] })), cellSize });
+  return { ok: true, png, name: contactSheetFileName(source.name) };
+}
+
+/** The owner's own sweep collection; anyone else's (or none) is "not_found". */
+export async function ownerContactSheet(collectionId: string, ownerId: string, cellSize: number): Promise<ContactSheetOutcome> {
+  return buildSheet(await getContactSheetSourceForOwner(collectionId, ownerId), cellSize);
+}
+
+/** The sweep collection shared under this slug; a revoked or unknown slug is "not_found". */
+export async function sharedContactSheet(slug: string, cellSize: number): Promise<ContactSheetOutcome> {
+  return buildSheet(await getSharedContactSheetSource(slug), cellSize);
+}
+
+const STATUS = { not_found: 404, not_a_sweep: 404, too_large: 400, storage_unavailable: 503 } as const;
+
+/** The PNG as a download, or a plain-text refusal nothing caches. `headers` go on both (e.g. noindex). */
+export function contactSheetResponse(outcome: ContactSheetOutcome, options: { cacheControl: string; headers?: Record<string, string> }): Response {
+  if (!outcome.ok) {
+    return new Response(outcome.message, { status: STATUS[outcome.reason], headers: { "cache-control": "no-store", ...options.headers } });
+  }
+  return new Response(new Uint8Array(outcome.png), {
+    headers: {
+      "cache-control": options.cacheControl,
+      "content-type": "image/png",
+      "content-length": String(outcome.png.length),
+      "content-disposition": contentDisposition("attachment", outcome.name),
+      "x-content-type-options": "nosniff",
+      ...options.headers,
+    },
+  });
+}
+
+/** Plain-text 400 for a bad `?size=`, uncached. */
+export function badSheetSize(message: string, headers?: Record<string, string>): Response {
+  const hint = `${SHEET_SIZE_MIN} to ${SHEET_SIZE_MAX} pixels per tile; leave it out for ${SHEET_SIZE_DEFAULT}`;
+  return new Response(`${message} (${hint}).`, { status: 400, headers: { "cache-control": "no-store", ...headers } });
+}

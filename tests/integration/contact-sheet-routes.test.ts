@@ -1,0 +1,272 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { renderToStaticMarkup } from "react-dom/server";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { cellJson, type SweepCellRef } from "@/lib/explore/cell";
+import { contactSheetLayout } from "@/lib/explore/contact-sheet";
+import { generationInputSchema } from "@/lib/generation/schema";
+import { newOwnerId, signOwnerToken } from "@/lib/owner/token";
+import type { SweepAxes } from "@/lib/sharing/view";
+import { databaseLanes, migrateDeploy, type TestDatabase } from "../support/test-database";
+
+// The contact sheet downloads on every database lane: the owner's route (owner cookie mocked
+// through next/headers) and the public one under a share slug, called directly with real
+// simulator images in the local store. Also the owner's and the public page for a sweep.
+
+const cookie = vi.hoisted(() => ({ value: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (name === "lorascope_owner" && cookie.value ? { name, value: cookie.value } : undefined),
+    set: () => undefined,
+  }),
+  headers: async () => new Headers({ host: "lorascope.test" }),
+}));
+
+const APP_SECRET = "contact-sheet-test-secret-0123456789";
+const A = newOwnerId();
+const B = newOwnerId();
+const TAROT = "https://huggingface.co/multimodalart/flux-tarot-v1";
+const AXES: SweepAxes = { x: { name: "LoRA 1 scale", values: [0.3, 0.6, 0.9] }, y: { name: "LoRA 2 scale", values: [0.5, 1, 1.5] } };
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lorascope-sheet-data-"));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+async function loadApp() {
+  vi.resetModules();
+  return {
+    db: await import("@/lib/db/client"),
+    generate: (await import("@/lib/generation/generate")).generate,
+    provider: (await import("@/lib/together/client")).getImageProvider(),
+    share: await import("@/lib/db/share-queries"),
+    collections: await import("@/lib/db/collection-queries"),
+    ownerRoute: await import("@/app/api/collections/[id]/contact-sheet/route"),
+    publicRoute: await import("@/app/c/[slug]/contact-sheet/route"),
+    ownerPage: await import("@/app/collections/[id]/page"),
+    cPage: await import("@/app/c/[slug]/page"),
+  };
+}
+type App = Awaited<ReturnType<typeof loadApp>>;
+
+const as = (owner: string | null) => {
+  cookie.value = owner ? signOwnerToken(owner, APP_SECRET) : undefined;
+};
+
+/**
+ * How many pixels of the tile at (col, row) have colour. The sheet's background, empty tiles and
+ * their dash (anti-aliased edges included) are all neutral grey; the simulator's images are not.
+ */
+async function imagePixels(png: Buffer, axes: SweepAxes, baseline: boolean, col: number, row: number, cellSize = 256): Promise<number> {
+  const { left, top } = contactSheetLayout(axes, baseline, cellSize).tile(col, row);
+  const { data, info } = await sharp(png).extract({ left, top, width: cellSize, height: cellSize }).raw().toBuffer({ resolveWithObject: true });
+  let count = 0;
+  for (let i = 0; i < data.length; i += info.channels) {
+    if (!(data[i] === data[i + 1] && data[i + 1] === data[i + 2])) count++;
+  }
+  return count;
+}
+const isFilled = async (...args: Parameters<typeof imagePixels>) => (await imagePixels(...args)) > 5_000;
+
+describe.each(databaseLanes)("contact sheet routes on $provider", ({ create }) => {
+  let database: TestDatabase;
+  let app: App;
+  const saved = { ...process.env };
+  /** generation ids by "x,y", and the baseline's. */
+  const cells = new Map<string, string>();
+  let baselineId: string;
+
+  const make = async (ownerId: string, loras: { path: string; scale: number }[], seed = 1234) =>
+    app.generate({
+      ownerId,
+      provider: app.provider,
+      input: generationInputSchema.parse({
+        clientRequestId: randomUUID(),
+        prompt: "a lighthouse at dusk",
+        model: "black-forest-labs/FLUX.1-dev-lora",
+        width: 512,
+        height: 384,
+        steps: 4,
+        n: 1,
+        seed,
+        loras: loras.map((l) => ({ ...l, triggers: [] })),
+      }),
+    });
+
+  /** A sweep collection of A's with the 3 × 3 cells (and the baseline when asked). */
+  const sweep = async (name: string, options: { baseline?: boolean; axes?: string | null; kind?: "manual" | "sweep" } = {}) => {
+    const c = await app.collections.createCollection(A, { name, kind: options.kind ?? "sweep", axes: options.axes === undefined ? JSON.stringify(AXES) : options.axes });
+    const put = (generationId: string, cell: SweepCellRef) => app.collections.addGenerationToCollection(c.id, generationId, A, { cell: cellJson(cell) });
+    if (options.baseline) expect(await put(baselineId, { baseline: true })).toBe(true);
+    for (const [key, id] of cells) {
+      const [x, y] = key.split(",").map(Number);
+      expect(await put(id, { x, y })).toBe(true);
+    }
+    return c;
+  };
+
+  const ownerSheet = (id: string, query = "") =>
+    app.ownerRoute.GET(new Request(`http://127.0.0.1/api/collections/${id}/contact-sheet${query}`), { params: Promise.resolve({ id }) } as never);
+  const publicSheet = (slug: string, query = "") =>
+    app.publicRoute.GET(new Request(`http://127.0.0.1/c/${slug}/contact-sheet${query}`), { params: Promise.resolve({ slug }) } as never);
+  const png = async (res: Response) => {
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(res.headers.get("content-length")).toBe(String(body.length));
+    const meta = await sharp(body).metadata();
+    expect(meta.format).toBe("png");
+    return { body, width: meta.width, height: meta.height };
+  };
+
+  beforeAll(async () => {
+    database = await create();
+    migrateDeploy(database.url);
+    process.env = { ...saved, DATABASE_URL: database.url, DATA_DIR: dataDir, TOGETHER_API_KEY: "", APP_SECRET, S3_BUCKET: "", PUBLIC_BASE_URL: "" };
+    app = await loadApp();
+    await app.db.disconnectDb();
+    // One image per cell: LoRA 1 at the x scale, LoRA 2 at the y scale, same prompt and seed.
+    for (const [y, ys] of AXES.y!.values.entries()) {
+      for (const [x, xs] of AXES.x!.values.entries()) {
+        const g = await make(A, [
+          { path: TAROT, scale: xs },
+          { path: `${TAROT}-second`, scale: ys },
+        ]);
+        cells.set(`${x},${y}`, g.id);
+      }
+    }
+    baselineId = (await make(A, [])).id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.db.disconnectDb();
+    process.env = saved;
+    await database?.drop();
+  });
+
+  it("owner: a 3 × 3 sweep is an 886 × 840 PNG download with every tile filled, never cached", async () => {
+    const c = await sweep("Tarot × second, scales");
+    as(A);
+    const res = await ownerSheet(c.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="lorascope-sweep-tarot-second-scales\.png"; filename\*=UTF-8''/);
+    const sheet = await png(res);
+    expect([sheet.width, sheet.height]).toEqual([886, 840]);
+    expect([sheet.width, sheet.height]).toEqual([contactSheetLayout(AXES, false).width, contactSheetLayout(AXES, false).height]);
+    for (let row = 0; row < 3; row++) for (let col = 0; col < 3; col++) expect(await isFilled(sheet.body, AXES, false, col, row), `${col},${row}`).toBe(true);
+  });
+
+  it("owner: a baseline adds a leading column; ?size= changes the tile size and is validated", async () => {
+    const c = await sweep("With baseline", { baseline: true });
+    as(A);
+    const withBaseline = contactSheetLayout(AXES, true, 256);
+    const sheet = await png(await ownerSheet(c.id));
+    expect([sheet.width, sheet.height]).toEqual([withBaseline.width, withBaseline.height]);
+    expect(sheet.width).toBe(886 + 256 + 8);
+    expect(await isFilled(sheet.body, AXES, true, 0, 0)).toBe(true); // the baseline, first row
+    expect(await imagePixels(sheet.body, AXES, true, 0, 1)).toBe(0); // nothing under it
+    expect(await isFilled(sheet.body, AXES, true, 3, 2)).toBe(true);
+
+    const small = await png(await ownerSheet(c.id, "?size=128"));
+    const at128 = contactSheetLayout(AXES, true, 128);
+    expect([small.width, small.height]).toEqual([at128.width, at128.height]);
+    for (const bad of ["?size=100", "?size=513", "?size=abc", "?size=256.5"]) {
+      const res = await ownerSheet(c.id, bad);
+      expect(res.status, bad).toBe(400);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(await res.text()).toMatch(/size/);
+    }
+  });
+
+  it("owner: a removed or deleted result leaves its tile empty; the sheet keeps its size", async () => {
+    const c = await sweep("Gaps");
+    expect(await app.collections.removeGenerationFromCollection(c.id, cells.get("1,1")!, A)).toBe(true);
+    await app.db.getDb().generation.update({ where: { id: cells.get("2,0")! }, data: { deletedAt: new Date() } });
+    try {
+      as(A);
+      const sheet = await png(await ownerSheet(c.id));
+      expect([sheet.width, sheet.height]).toEqual([886, 840]);
+      expect(await imagePixels(sheet.body, AXES, false, 1, 1)).toBe(0);
+      expect(await imagePixels(sheet.body, AXES, false, 2, 0)).toBe(0);
+      expect(await isFilled(sheet.body, AXES, false, 0, 0)).toBe(true);
+    } finally {
+      await app.db.getDb().generation.update({ where: { id: cells.get("2,0")! }, data: { deletedAt: null } });
+    }
+  });
+
+  it("owner: another owner, no cookie, an unknown or malformed id all get the same 404", async () => {
+    const c = await sweep("Private");
+    for (const [who, id] of [[B, c.id], [null, c.id], [A, randomUUID()], [A, "../etc"]] as const) {
+      as(who);
+      const res = await ownerSheet(id);
+      expect(res.status, `${who} ${id}`).toBe(404);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("content-type")).not.toBe("image/png");
+      expect(await res.text()).toBe("Not found");
+    }
+  });
+
+  it("a collection that is not a sweep (manual, or unreadable axes) has no sheet", async () => {
+    const manual = await sweep("Manual", { kind: "manual", axes: null });
+    const broken = await sweep("Broken axes", { axes: "{not json" });
+    as(A);
+    for (const c of [manual, broken]) {
+      const res = await ownerSheet(c.id);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toMatch(/not a sweep/i);
+      const slug = (await app.share.shareCollection(c.id, A))!;
+      const shared = await publicSheet(slug);
+      expect(shared.status).toBe(404);
+      expect(await shared.text()).toMatch(/not a sweep/i);
+    }
+  });
+
+  it("public: the sheet works while shared, with no cookie; revoked or unknown slugs are 404", async () => {
+    const c = await sweep("Shared sweep", { baseline: true });
+    const slug = (await app.share.shareCollection(c.id, A))!;
+    as(null);
+    const res = await publicSheet(slug);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("x-robots-tag")).toBe("noindex");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="lorascope-sweep-shared-sweep\.png"/);
+    const sheet = await png(res);
+    const L = contactSheetLayout(AXES, true, 256);
+    expect([sheet.width, sheet.height]).toEqual([L.width, L.height]);
+    expect((await publicSheet(slug, "?size=9999")).status).toBe(400);
+
+    expect(await app.share.unshareCollection(c.id, A)).toBe(true);
+    const gone = await publicSheet(slug);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get("cache-control")).toBe("no-store");
+    for (const unknown of ["A".repeat(24), "short", "../x"]) expect((await publicSheet(unknown)).status).toBe(404);
+  });
+
+  it("pages: the owner's sweep page gets the grid with owner image URLs; the public page links the sheet", async () => {
+    const c = await sweep("Pages", { baseline: true });
+    as(A);
+    const element = (await app.ownerPage.default({ params: Promise.resolve({ id: c.id }) } as never)) as { props: { sweep: { axes: SweepAxes; items: { key: string; cell: SweepCellRef | null; images: { url: string }[] }[]; contactSheetHref: string } | null } };
+    const { sweep: grid } = element.props;
+    expect(grid).not.toBeNull();
+    expect(grid!.axes).toEqual(AXES);
+    expect(grid!.contactSheetHref).toBe(`/api/collections/${c.id}/contact-sheet`);
+    expect(grid!.items).toHaveLength(10);
+    expect(grid!.items[0]).toMatchObject({ key: baselineId, cell: { baseline: true } });
+    expect(grid!.items.find((i) => i.key === cells.get("2,1"))!.cell).toEqual({ x: 2, y: 1 });
+    for (const item of grid!.items) expect(item.images[0].url).toMatch(/^\/api\/images\/[^/?]+\?v=[0-9a-f]{16}$/);
+
+    const manual = await sweep("Not a grid", { kind: "manual", axes: null });
+    const plain = (await app.ownerPage.default({ params: Promise.resolve({ id: manual.id }) } as never)) as { props: { sweep: unknown } };
+    expect(plain.props.sweep).toBeNull();
+
+    const slug = (await app.share.shareCollection(c.id, A))!;
+    as(null);
+    const html = renderToStaticMarkup((await app.cPage.default({ params: Promise.resolve({ slug }) } as never)) as never);
+    expect(html).toMatch(new RegExp(`<a href="/c/${slug}/contact-sheet" download=""[^>]*><span aria-hidden="true">⤓</span>Download contact sheet</a>`));
+    expect(html).toContain("No LoRA");
+    expect(html).toContain('rowSpan="3"');
+  });
+});
