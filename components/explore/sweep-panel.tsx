@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { Button } from "@/components/ui/button";
 import { countStatuses } from "@/lib/explore/run";
@@ -26,8 +26,13 @@ export function SweepPanel({ sweep, onCancel, onRetry, extras }: { sweep: LiveSw
   const counts = countStatuses(sweep);
   const finished = counts.done + counts.failed + counts.cancelled;
   const saved = sweep.collectionId !== "";
+  const ref = useRef<HTMLElement>(null);
+  // On a phone the grid is below the form: bring each new sweep into view.
+  useEffect(() => {
+    if (window.matchMedia("(max-width: 1023px)").matches) ref.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [sweep.collectionId]);
   return (
-    <section aria-label="Sweep" aria-busy={sweep.running} className="flex flex-col gap-3">
+    <section ref={ref} aria-label="Sweep" aria-busy={sweep.running} className="flex scroll-mt-20 flex-col gap-3">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
           <h2 className="break-words text-base font-semibold">{sweep.name}</h2>
@@ -55,7 +60,9 @@ export function SweepPanel({ sweep, onCancel, onRetry, extras }: { sweep: LiveSw
           )}
         </div>
       </div>
-      <progress aria-label="Sweep progress" max={sweep.cells.length} value={finished} className="h-1.5 w-full overflow-hidden rounded-full accent-accent-600" />
+      <div role="progressbar" aria-label="Sweep progress" aria-valuemin={0} aria-valuemax={sweep.cells.length} aria-valuenow={finished} className="h-1.5 w-full overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
+        <div className="h-full rounded-full bg-accent-600 transition-[width] duration-300 dark:bg-accent-500" style={{ width: `${(finished / Math.max(1, sweep.cells.length)) * 100}%` }} />
+      </div>
       <LiveSweepGrid sweep={sweep} onRetry={onRetry} extras={extras} />
       {saved && counts.done > 0 && !sweep.running && <ShareSwitch kind="collection" id={sweep.collectionId} initialPath={null} />}
     </section>

@@ -11,10 +11,12 @@ interface SizeFieldsProps {
   errors: Record<string, string>;
   set: <K extends keyof StudioState>(key: K, value: StudioState[K]) => void;
   onDice: () => void;
+  /** Explore mode: every cell is one image, so Images is fixed at 1. */
+  sweep?: boolean;
 }
 
 /** Presets with their megapixels and what they bill, then the exact numbers. */
-export function SizeFields({ state, model, errors, set, onDice }: SizeFieldsProps) {
+export function SizeFields({ state, model, errors, set, onDice, sweep = false }: SizeFieldsProps) {
   const { limits } = model;
   return (
     <div className="flex flex-col gap-3">
@@ -45,7 +47,11 @@ export function SizeFields({ state, model, errors, set, onDice }: SizeFieldsProp
         <NumberField id="width" label="Width" value={state.width} step={limits.sizeMultiple} min={limits.minSize} max={limits.maxSize} onChange={(v) => set("width", v)} error={errors.width} />
         <NumberField id="height" label="Height" value={state.height} step={limits.sizeMultiple} min={limits.minSize} max={limits.maxSize} onChange={(v) => set("height", v)} error={errors.height} />
         <NumberField id="steps" label="Steps" value={state.steps} min={limits.minSteps} max={limits.maxSteps} onChange={(v) => set("steps", v)} error={errors.steps} />
-        <NumberField id="images" label="Images" value={state.n} min={1} max={limits.maxImages} onChange={(v) => set("n", v)} error={errors.n} />
+        {sweep ? (
+          <NumberField id="images" label="Images" value={1} onChange={() => {}} disabled hint="1 per cell" />
+        ) : (
+          <NumberField id="images" label="Images" value={state.n} min={1} max={limits.maxImages} onChange={(v) => set("n", v)} error={errors.n} />
+        )}
       </div>
       <div className="grid grid-cols-[1fr_auto] items-end gap-2 sm:grid-cols-[1fr_auto_8rem]">
         <NumberField id="seed" label="Seed" value={state.seed} min={0} onChange={(v) => { set("seed", v); set("randomSeed", false); }} error={errors.seed} hint={state.randomSeed ? "A new random seed each time" : "Fixed: the same seed every time"} />

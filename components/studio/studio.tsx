@@ -293,7 +293,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
 
         <PromptPreview promptSent={promptSent} customTriggers={state.customTriggers} placement={state.placement} onCustomTriggers={(t) => set("customTriggers", t)} onPlacement={(p) => set("placement", p)} />
 
-        <SizeFields state={state} model={model} errors={errors} set={set} onDice={() => setState((s) => ({ ...s, seed: randomSeed(), randomSeed: false }))} />
+        <SizeFields state={state} model={model} errors={errors} set={set} onDice={() => setState((s) => ({ ...s, seed: randomSeed(), randomSeed: false }))} sweep={mode === "explore"} />
 
         <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 border-t border-zinc-200 bg-zinc-50/95 px-1 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
           <div className="flex flex-wrap items-center gap-3">
@@ -352,8 +352,17 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
                 <span key={g} className={`size-10 rounded-lg bg-gradient-to-br ${g}`} />
               ))}
             </div>
-            <p className="font-medium">Nothing generated yet</p>
-            <p className="max-w-sm text-sm text-zinc-600 dark:text-zinc-400">Write a prompt, paste up to two LoRA links, check the cost, and press Generate. Every result is kept with its settings and what it cost.</p>
+            {mode === "explore" ? (
+              <>
+                <p className="font-medium">No sweep yet</p>
+                <p className="max-w-sm text-sm text-zinc-600 dark:text-zinc-400">Add a LoRA, choose which scale varies and its values, check the total, and press Start sweep. The grid fills in here, one cell per scale, all at the same seed.</p>
+              </>
+            ) : (
+              <>
+                <p className="font-medium">Nothing generated yet</p>
+                <p className="max-w-sm text-sm text-zinc-600 dark:text-zinc-400">Write a prompt, paste up to two LoRA links, check the cost, and press Generate. Every result is kept with its settings and what it cost.</p>
+              </>
+            )}
           </div>
         ) : (
           results.map((g) => (

@@ -154,3 +154,30 @@ describe.each(databaseLanes)("sweeps on $provider", (lane) => {
     expect(await app.collections.getCollectionForOwner(empty.collectionId, owner)).toBeNull();
   });
 });
+
+describe("a sweep counts against the deployment's daily budget", () => {
+  let database: TestDatabase;
+  let app: App;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    database = await databaseLanes[0].create();
+    migrateDeploy(database.url);
+    // The deployment's own key (never called here: the check happens before any request).
+    process.env = { ...saved, DATABASE_URL: database.url, DATA_DIR: dataDir, TOGETHER_API_KEY: "deployment-key", APP_SECRET, DAILY_BUDGET_USD: "0.10", RATE_LIMIT_PER_HOUR: "0", S3_BUCKET: "" };
+    app = await loadApp();
+  }, 60_000);
+  afterAll(async () => {
+    await app.db.disconnectDb();
+    await database.drop();
+    process.env = saved;
+  });
+
+  it("refuses a $0.105 sweep against a $0.10 budget before any cell runs, and allows a $0.070 one", async () => {
+    as(newOwnerId());
+    const over = await app.actions.startSweepAction({ name: "over", axes, inputs: [0.3, 0.6, 0.9].map((s) => input(s)) });
+    expect(over).toMatchObject({ ok: false, error: { code: "budget_exceeded" } });
+    expect(over.ok || over.error.message).toContain("This sweep costs $0.105, more than the $0.100 left");
+    const fits = await app.actions.startSweepAction({ name: "fits", axes, inputs: [0.3, 0.6].map((s) => input(s)) });
+    expect(fits.ok).toBe(true);
+  });
+});

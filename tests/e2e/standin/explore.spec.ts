@@ -87,6 +87,13 @@ test("a 3 × 3 sweep: total first, nine requests with the right scale pairs at o
   for (const label of ["LoRA 1 scale", "LoRA 2 scale", "0.3", "0.6", "0.9", "0.5", "0.75", "1"]) {
     await expect(shared.getByRole("columnheader").or(shared.getByRole("rowheader")).filter({ hasText: label }).first()).toBeVisible();
   }
+  // …and can compare two of its cells there.
+  await other.getByRole("button", { name: "Compare LoRA 1 scale 0.3, LoRA 2 scale 0.5" }).click();
+  await other.getByRole("button", { name: "Compare LoRA 1 scale 0.9, LoRA 2 scale 1" }).click();
+  await other.getByRole("region", { name: "Compare" }).getByRole("link", { name: "Compare", exact: true }).click();
+  await expect(other).toHaveURL(/\/c\/[A-Za-z0-9_-]+\/compare\?a=/);
+  const differences = other.getByRole("table", { name: "Differences" });
+  await expect(differences.getByRole("rowheader")).toHaveText(["LoRA 1 scale", "LoRA 2 scale"]);
   await stranger.close();
 });
 
