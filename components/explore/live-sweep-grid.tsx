@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { formatScale } from "@/lib/explore/values";
+import { SweepTable } from "@/components/sharing/sweep-table";
 import type { LiveCell, LiveSweep } from "./use-sweep";
 
 function useNow(active: boolean): number {
@@ -81,8 +81,6 @@ function CellView({ cell, pausedUntil, now, canRetry, onRetry, extras }: { cell:
   }
 }
 
-const valueChip = "rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200";
-
 /**
  * The sweep as it runs: a table with the axis names and values on its edges (the same shape
  * as the saved grid on /collections and /c), each cell showing its state until its image lands.
@@ -90,67 +88,17 @@ const valueChip = "rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-s
 export function LiveSweepGrid({ sweep, onRetry, extras }: { sweep: LiveSweep; onRetry: (key: string) => void; extras?: (cell: LiveCell) => ReactNode }) {
   const { axes } = sweep;
   const now = useNow(sweep.pausedUntil !== null);
-  const columns = axes.x?.values ?? [];
-  const rows = axes.y?.values ?? [null];
   const baseline = sweep.cells.find((c) => c.baseline);
   const at = (x: number, y: number) => sweep.cells.find((c) => c.x === x && (c.y ?? 0) === y);
   const canRetry = sweep.collectionId !== "";
   const render = (cell: LiveCell | undefined) =>
     cell ? <CellView cell={cell} pausedUntil={sweep.pausedUntil} now={now} canRetry={canRetry} onRetry={() => onRetry(cell.key)} extras={extras?.(cell)} /> : null;
   return (
-    <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-      <table aria-label="Sweep grid" className="w-full border-separate border-spacing-1.5 rounded-2xl border border-zinc-200 bg-white p-2 shadow-sm sm:border-spacing-2 dark:border-zinc-800 dark:bg-zinc-900">
-        <caption className="sr-only">{[axes.x && `Columns: ${axes.x.name}`, axes.y && `rows: ${axes.y.name}`].filter(Boolean).join("; ")}</caption>
-        <thead>
-          <tr>
-            {axes.y && <td />}
-            {baseline && <td />}
-            <th scope="colgroup" colSpan={columns.length} className="text-center text-xs font-semibold text-zinc-700 dark:text-zinc-300">
-              {axes.x?.name} <span aria-hidden>→</span>
-            </th>
-          </tr>
-          <tr>
-            {axes.y && (
-              <th scope="col" className="w-16 text-left align-bottom text-[11px] font-semibold leading-tight text-zinc-700 dark:text-zinc-300">
-                {axes.y.name} <span aria-hidden>↓</span>
-              </th>
-            )}
-            {baseline && (
-              <th scope="col" className="min-w-28 pb-1 text-center">
-                <span className={valueChip}>No LoRA</span>
-              </th>
-            )}
-            {columns.map((v, i) => (
-              <th key={i} scope="col" className="min-w-28 pb-1 text-center sm:min-w-32">
-                <span className="sr-only">{axes.x!.name} </span>
-                <span className={valueChip}>{formatScale(v)}</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((rv, y) => (
-            <tr key={y}>
-              {axes.y && (
-                <th scope="row" className="text-left align-middle">
-                  <span className="sr-only">{axes.y.name} </span>
-                  <span className={valueChip}>{rv === null ? "" : formatScale(rv)}</span>
-                </th>
-              )}
-              {baseline && y === 0 && (
-                <td rowSpan={rows.length} className="align-top">
-                  {render(baseline)}
-                </td>
-              )}
-              {columns.map((_, x) => (
-                <td key={x} className="align-top">
-                  {render(at(x, y))}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SweepTable
+      axes={axes}
+      label="Sweep grid"
+      baseline={baseline ? render(baseline) : undefined}
+      cell={(x, y) => render(at(x, y))}
+    />
   );
 }

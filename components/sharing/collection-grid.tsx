@@ -3,16 +3,13 @@ import { formatUsd } from "@/lib/models/pricing";
 import { gridKey, placeOnGrid } from "@/lib/sharing/grid";
 import type { SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
 import { OpenInStudio } from "./recipe";
+import { SweepTable } from "./sweep-table";
 
 /** Server-rendered grids of a shared collection: plain cards, or a labelled sweep grid. */
 
 function clip(text: string, max: number): string {
   const t = text.replace(/\s+/g, " ").trim() || "Untitled";
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
-
-function formatAxisValue(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
 }
 
 function Thumb({ item, className = "", crop = false }: { item: SharedCollectionItem; className?: string; crop?: boolean }) {
@@ -109,7 +106,6 @@ function commonRecipe(items: SharedCollectionItem[]) {
   };
 }
 
-const valuePill = "rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200";
 
 /** One result on the grid, or the dashed tile of a cell that has none (failed, cancelled or removed). */
 function GridCell({ item, extras }: { item: SharedCollectionItem | undefined; extras?: (item: SharedCollectionItem) => ReactNode }) {
@@ -144,13 +140,8 @@ export interface SweepGridProps {
  */
 export function SweepGrid({ collection, cellExtras, actions }: SweepGridProps) {
   const { axes } = collection;
-  const { columns, rows, cells, baseline, rest } = placeOnGrid(collection.items, axes);
+  const { cells, baseline, rest } = placeOnGrid(collection.items, axes);
   const common = commonRecipe(collection.items);
-  const caption = [
-    axes.x && `Columns: ${axes.x.name}`,
-    axes.y && `rows: ${axes.y.name}`,
-    baseline && "the first column is the same image with no LoRA",
-  ].filter(Boolean);
   return (
     <div className="flex flex-col gap-6">
       {common && (
@@ -170,63 +161,11 @@ export function SweepGrid({ collection, cellExtras, actions }: SweepGridProps) {
         </section>
       )}
       {actions && <div className="flex flex-wrap items-center justify-end gap-2">{actions}</div>}
-      <div className="relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-        <table className="w-full border-separate border-spacing-1.5 rounded-2xl border border-zinc-200 bg-white p-2 shadow-sm sm:border-spacing-2 sm:p-3 dark:border-zinc-800 dark:bg-zinc-900">
-          <caption className="sr-only">{caption.join("; ")}</caption>
-          <thead>
-            {axes.x && (
-              <tr>
-                {axes.y && <td />}
-                {baseline && <td />}
-                <th scope="colgroup" colSpan={columns.length} className="text-left text-xs sm:text-center font-semibold text-zinc-700 dark:text-zinc-300">
-                  {axes.x.name} <span aria-hidden>→</span>
-                </th>
-              </tr>
-            )}
-            <tr>
-              {axes.y && (
-                <th scope="col" className="w-14 text-left align-bottom text-[11px] font-semibold leading-tight text-zinc-700 sm:w-20 dark:text-zinc-300">
-                  {axes.y.name} <span aria-hidden>↓</span>
-                </th>
-              )}
-              {baseline && (
-                <th scope="col" className="min-w-32 pb-1 text-center sm:min-w-36">
-                  <span className="rounded-full px-2 py-0.5 text-xs font-semibold text-zinc-600 ring-1 ring-inset ring-zinc-300 dark:text-zinc-300 dark:ring-zinc-600">No LoRA</span>
-                </th>
-              )}
-              {axes.x &&
-                columns.map((v, i) => (
-                  <th key={i} scope="col" className="min-w-32 pb-1 text-center sm:min-w-36">
-                    <span className="sr-only">{axes.x!.name} </span>
-                    <span className={valuePill}>{v === null ? "" : formatAxisValue(v)}</span>
-                  </th>
-                ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((rv, y) => (
-              <tr key={y}>
-                {axes.y && (
-                  <th scope="row" className="text-left align-middle">
-                    <span className="sr-only">{axes.y.name} </span>
-                    <span className={valuePill}>{rv === null ? "" : formatAxisValue(rv)}</span>
-                  </th>
-                )}
-                {baseline && y === 0 && (
-                  <td rowSpan={rows.length} className="min-w-32 border-r border-dashed border-zinc-200 pr-1.5 align-top sm:min-w-36 sm:pr-2 dark:border-zinc-700">
-                    <GridCell item={baseline} extras={cellExtras} />
-                  </td>
-                )}
-                {columns.map((_, x) => (
-                  <td key={x} className="min-w-32 align-top sm:min-w-36">
-                    <GridCell item={cells.get(gridKey(x, y))} extras={cellExtras} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SweepTable
+        axes={axes}
+        baseline={baseline ? <GridCell item={baseline} extras={cellExtras} /> : undefined}
+        cell={(x, y) => <GridCell item={cells.get(gridKey(x, y))} extras={cellExtras} />}
+      />
       {rest.length > 0 && (
         <section className="flex flex-col gap-3" aria-labelledby="other-results">
           <h2 id="other-results" className="text-sm font-semibold">Other results</h2>
