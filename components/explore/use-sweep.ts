@@ -89,6 +89,8 @@ export function useSweep({ concurrency, onLimits }: { concurrency: number; onLim
   const controller = useRef<AbortController | null>(null);
   /** Cell runs still going (the main run and retries): the sweep is over when none are. */
   const active = useRef(0);
+  /** Set synchronously on Start: a double-click must not create two sweeps (and pay twice). */
+  const startingRef = useRef(false);
 
   // Leaving the page mid-sweep would stop it: ask first.
   const running = sweep?.running ?? false;
@@ -146,7 +148,8 @@ export function useSweep({ concurrency, onLimits }: { concurrency: number; onLim
   /** Checks the plan with the server, then runs every cell. Resolves with an error to show, or null. */
   const start = useCallback(
     async (plan: SweepPlan, name: string): Promise<AppErrorShape | null> => {
-      if (starting || running) return null;
+      if (startingRef.current || running) return null;
+      startingRef.current = true;
       setStarting(true);
       try {
         const planned: CellJob[] = plan.cells.map((c) => {
@@ -179,10 +182,11 @@ export function useSweep({ concurrency, onLimits }: { concurrency: number; onLim
         }
         return null;
       } finally {
+        startingRef.current = false;
         setStarting(false);
       }
     },
-    [execute, running, starting],
+    [execute, running],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
