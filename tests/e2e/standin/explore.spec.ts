@@ -118,6 +118,22 @@ test("a 429 on one cell waits out its retry-after, then that cell is retried and
   expect(retried.receivedAt - limited.receivedAt).toBeGreaterThanOrEqual(1900);
 });
 
+test("a cell that fails says why, costs nothing, and can be retried alone", async ({ page, request }) => {
+  const studio = new StudioPage(page);
+  await twoLoraStudio(studio, "a glass whale", 12);
+  await studio.sweep("lora2", "0.5, 1");
+  await request.post(`${ADMIN}/faults`, { data: { status: 503, times: 1 } });
+  await studio.startSweep.click();
+
+  await expect(studio.sweepProgress).toContainText("1 of 2 done · 1 failed · $0.035 spent");
+  const failed = studio.sweepGrid.getByRole("cell").filter({ hasText: "Not charged" });
+  await expect(failed).toContainText(/unavailable|overloaded|try again/i);
+  await failed.getByRole("button", { name: /^Retry LoRA 2 scale / }).click();
+  await expect(studio.sweepProgress).toContainText("2 of 2 done · $0.070 spent");
+  await expect(studio.sweepGrid.locator("img")).toHaveCount(2);
+  expect(await generations(request)).toHaveLength(3);
+});
+
 test("cancel mid-way: finished cells stay saved, the rest cost nothing; a cancelled cell can be retried alone", async ({ page, request }) => {
   const studio = new StudioPage(page);
   await twoLoraStudio(studio, "a paper boat", 99);
