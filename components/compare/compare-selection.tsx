@@ -106,7 +106,7 @@ export function CompareToggle({ generationId, label, hrefBase, thumbUrl = null, 
 }
 
 /** The bar at the bottom while anything is picked: the picks, then "Compare" once there are two, and "Clear". */
-export function CompareTray({ hrefBase }: { hrefBase: string }) {
+export function CompareTray({ hrefBase, align = "center" }: { hrefBase: string; /** "end" keeps it over the studio's results column, clear of the sticky Generate bar. */ align?: "center" | "end" }) {
   const picks = useComparePicks(hrefBase);
   if (picks.length === 0) return null;
   const [a, b] = picks;
@@ -114,10 +114,10 @@ export function CompareTray({ hrefBase }: { hrefBase: string }) {
     <>
       {/* Room at the end of the page, so the bar never covers the last row or "Load more". */}
       <div aria-hidden className="h-20" />
-      <div className="pointer-events-none fixed inset-x-0 bottom-0 z-30 flex justify-center px-3 pb-3 sm:pb-4">
+      <div className={`pointer-events-none fixed inset-x-0 bottom-0 z-30 flex justify-center px-3 pb-3 sm:pb-4 ${align === "end" ? "lg:justify-end lg:px-8" : ""}`}>
         <section
           aria-label="Compare"
-          className="pointer-events-auto flex w-full max-w-2xl items-center gap-2 rounded-2xl border border-zinc-200 bg-white/95 p-2 shadow-2xl backdrop-blur sm:gap-3 dark:border-zinc-700 dark:bg-zinc-900/95"
+          className={`pointer-events-auto flex w-full max-w-2xl items-center ${align === "end" ? "lg:max-w-[min(42rem,calc(100vw-34rem))]" : ""} gap-2 rounded-2xl border border-zinc-200 bg-white/95 p-2 shadow-2xl backdrop-blur sm:gap-3 dark:border-zinc-700 dark:bg-zinc-900/95`}
         >
           <ol aria-label="Picked results" className={`flex min-w-0 items-center gap-2 sm:gap-3 ${b ? "flex-1" : ""}`}>
             {picks.map((p, i) => (

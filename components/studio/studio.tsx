@@ -343,7 +343,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
             }
           />
         )}
-        <CompareTray hrefBase="/compare" />
+        <CompareTray hrefBase="/compare" align="end" />
         {mutation.isPending && <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />}
         {results.length === 0 && !mutation.isPending && sweeps.sweep ? null : results.length === 0 && !mutation.isPending ? (
           <div className="flex min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
