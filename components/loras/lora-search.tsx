@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { searchLorasAction } from "./search-actions";
@@ -38,6 +38,9 @@ export function useLoraSearch(query: string, modelId: string, open: boolean): Lo
     queryFn: () => searchLorasAction({ query: q, modelId, includeRemote: false }),
     enabled,
     staleTime: 10_000,
+    // While the next answer is on its way the list keeps what the person sees: no flash of
+    // "no matches", and Enter picks the highlighted row instead of hitting an empty list.
+    placeholderData: keepPreviousData,
   });
   const remote = useQuery({
     queryKey: ["lora-search", "remote", q, modelId],
