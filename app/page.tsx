@@ -1,10 +1,8 @@
 import { Studio } from "@/components/studio/studio";
 import { env } from "@/lib/env";
 import { exploreFromSearchParams } from "@/lib/explore/settings";
-import { listRecentGenerations } from "@/lib/db/queries";
-import { toGenerationView } from "@/lib/generation/view";
-import { getLimits } from "@/lib/limits/limits";
-import { toLimitsView } from "@/lib/limits/view";
+import { loadSweepForOwner } from "@/lib/explore/load-sweep";
+import { loadStudioResults } from "@/lib/generation/recent";
 import { describeOwnApiKey } from "@/lib/owner/own-key";
 import { getOwnerId } from "@/lib/owner/session";
 import { stateFromSearchParams } from "@/lib/studio/state";
@@ -23,20 +21,19 @@ function toURLSearchParams(params: SearchParams): URLSearchParams {
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [params, ownerId, ownKey] = await Promise.all([searchParams, getOwnerId(), describeOwnApiKey()]);
-  const [recent, limits] = await Promise.all([
-    ownerId ? listRecentGenerations(ownerId, 6) : [],
-    getLimits(ownerId, { ownKey: ownKey.set }),
-  ]);
   const query = toURLSearchParams(params);
+  const [{ results, limits }, sweep] = await Promise.all([loadStudioResults(ownerId, ownKey.set), loadSweepForOwner(ownerId, query.get("sweep"))]);
   return (
     <>
       <h1 className="sr-only">Studio</h1>
       <Studio
         initialState={stateFromSearchParams(query)}
         initialExplore={exploreFromSearchParams(query)}
+        initialSweep={sweep}
+        renderedQuery={query.toString()}
         sweepConcurrency={env().sweepConcurrency}
-        initialResults={recent.map(toGenerationView)}
-        initialLimits={toLimitsView(limits)}
+        initialResults={results}
+        initialLimits={limits}
         initialOwnKey={ownKey}
         hasOwner={ownerId !== null}
       />

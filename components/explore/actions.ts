@@ -4,6 +4,8 @@ import { z } from "zod";
 import { createCollection, normalizeCollectionName } from "@/lib/db/collection-queries";
 import { deleteEmptySweep } from "@/lib/db/sweep-queries";
 import type { Result } from "@/lib/errors";
+import type { LiveSweep } from "@/lib/explore/live";
+import { loadSweepForOwner } from "@/lib/explore/load-sweep";
 import { MAX_SWEEP_VALUES } from "@/lib/explore/values";
 import { generationInputSchema } from "@/lib/generation/schema";
 import { getLimits } from "@/lib/limits/limits";
@@ -48,4 +50,10 @@ export async function discardEmptySweepAction(collectionId: string): Promise<{ d
   const ownerId = await getOwnerId();
   if (!ownerId || typeof collectionId !== "string" || !/^[A-Za-z0-9_-]{1,100}$/.test(collectionId)) return { deleted: false };
   return { deleted: await deleteEmptySweep(collectionId, ownerId) };
+}
+
+/** The owner's saved sweep as the studio grid, for a studio brought back by the back button. */
+export async function loadSweepAction(collectionId: unknown): Promise<LiveSweep | null> {
+  if (typeof collectionId !== "string") return null;
+  return loadSweepForOwner(await getOwnerId(), collectionId);
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { SweepTable } from "@/components/sharing/sweep-table";
-import type { LiveCell, LiveSweep } from "./use-sweep";
+import type { LiveCell, LiveSweep } from "@/lib/explore/live";
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -16,17 +16,20 @@ function useNow(active: boolean): number {
   return now;
 }
 
-function Tile({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "busy" | "warn" | "error" }) {
+/** Width / height of the sweep's images: tiles keep that shape before and after their picture lands. */
+type Aspect = { aspectRatio: string };
+
+function Tile({ children, aspect, tone = "neutral" }: { children: ReactNode; aspect: Aspect; tone?: "neutral" | "busy" | "warn" | "error" }) {
   const tones = {
     neutral: "border-dashed border-zinc-300 text-zinc-500 dark:border-zinc-700 dark:text-zinc-400",
     busy: "animate-pulse border-transparent bg-gradient-to-br from-zinc-200 to-zinc-300 text-zinc-600 dark:from-zinc-800 dark:to-zinc-700 dark:text-zinc-300",
     warn: "border-amber-300 bg-amber-50 text-amber-800 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200",
     error: "border-red-300 bg-red-50 text-red-800 dark:border-red-800/60 dark:bg-red-950/40 dark:text-red-200",
   };
-  return <div className={`flex aspect-square flex-col items-center justify-center gap-2 rounded-xl border p-2 text-center text-xs ${tones[tone]}`}>{children}</div>;
+  return <div style={aspect} className={`flex min-h-28 flex-col items-center justify-center gap-2 rounded-xl border p-2 text-center text-xs ${tones[tone]}`}>{children}</div>;
 }
 
-function CellView({ cell, pausedUntil, now, canRetry, onRetry, extras }: { cell: LiveCell; pausedUntil: number | null; now: number; canRetry: boolean; onRetry: () => void; extras?: ReactNode }) {
+function CellView({ cell, aspect, pausedUntil, now, canRetry, onRetry, extras }: { cell: LiveCell; aspect: Aspect; pausedUntil: number | null; now: number; canRetry: boolean; onRetry: () => void; extras?: ReactNode }) {
   const retry = canRetry && (
     <Button size="sm" variant="secondary" onClick={onRetry} aria-label={`Retry ${cell.label}`}>
       Retry
@@ -41,9 +44,9 @@ function CellView({ cell, pausedUntil, now, canRetry, onRetry, extras }: { cell:
           <Link href={`/gallery/${g.id}`} className="group block overflow-hidden rounded-xl bg-zinc-100 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
             {image ? (
               // eslint-disable-next-line @next/next/no-img-element -- our own immutable image route
-              <img src={`${image.url}&size=thumb`} width={image.width} height={image.height} alt={cell.label} className="aspect-square w-full object-cover transition duration-300 group-hover:scale-[1.03]" />
+              <img src={`${image.url}&size=thumb`} width={image.width} height={image.height} alt={cell.label} style={aspect} className="w-full object-cover transition duration-300 group-hover:scale-[1.03]" />
             ) : (
-              <Tile>No image</Tile>
+              <Tile aspect={aspect}>No image</Tile>
             )}
           </Link>
           {extras}
@@ -51,11 +54,11 @@ function CellView({ cell, pausedUntil, now, canRetry, onRetry, extras }: { cell:
       );
     }
     case "running":
-      return <Tile tone="busy"><span>Generating…</span></Tile>;
+      return <Tile aspect={aspect} tone="busy"><span>Generating…</span></Tile>;
     case "waiting": {
       const seconds = pausedUntil ? Math.max(0, Math.ceil((pausedUntil - now) / 1000)) : 0;
       return (
-        <Tile tone="warn">
+        <Tile aspect={aspect} tone="warn">
           <span className="font-medium">Rate limited</span>
           <span>{seconds > 0 ? `Retrying in ${seconds} s` : "Retrying…"}</span>
         </Tile>
@@ -63,7 +66,7 @@ function CellView({ cell, pausedUntil, now, canRetry, onRetry, extras }: { cell:
     }
     case "failed":
       return (
-        <Tile tone="error">
+        <Tile aspect={aspect} tone="error">
           <span className="line-clamp-4" title={cell.error?.message}>{cell.error?.message ?? "Failed"}</span>
           <span className="text-[11px] opacity-80">Not charged</span>
           {retry}
@@ -71,13 +74,13 @@ function CellView({ cell, pausedUntil, now, canRetry, onRetry, extras }: { cell:
       );
     case "cancelled":
       return (
-        <Tile>
-          <span>Cancelled · not charged</span>
+        <Tile aspect={aspect}>
+          <span>{canRetry ? "Cancelled · not charged" : "Not made · not charged"}</span>
           {retry}
         </Tile>
       );
     default:
-      return <Tile><span>Queued</span></Tile>;
+      return <Tile aspect={aspect}><span>Queued</span></Tile>;
   }
 }
 
@@ -90,9 +93,10 @@ export function LiveSweepGrid({ sweep, onRetry, extras }: { sweep: LiveSweep; on
   const now = useNow(sweep.pausedUntil !== null);
   const baseline = sweep.cells.find((c) => c.baseline);
   const at = (x: number, y: number) => sweep.cells.find((c) => c.x === x && (c.y ?? 0) === y);
-  const canRetry = sweep.collectionId !== "";
+  const canRetry = sweep.collectionId !== "" && sweep.retryable;
+  const aspect = { aspectRatio: `${sweep.width} / ${sweep.height}` };
   const render = (cell: LiveCell | undefined) =>
-    cell ? <CellView cell={cell} pausedUntil={sweep.pausedUntil} now={now} canRetry={canRetry} onRetry={() => onRetry(cell.key)} extras={extras?.(cell)} /> : null;
+    cell ? <CellView cell={cell} aspect={aspect} pausedUntil={sweep.pausedUntil} now={now} canRetry={canRetry} onRetry={() => onRetry(cell.key)} extras={extras?.(cell)} /> : null;
   return (
     <SweepTable
       axes={axes}

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { countStatuses } from "@/lib/explore/run";
 import { formatUsd } from "@/lib/models/pricing";
 import { LiveSweepGrid } from "./live-sweep-grid";
-import type { LiveCell, LiveSweep } from "./use-sweep";
+import type { LiveCell, LiveSweep } from "@/lib/explore/live";
 
 /** What the sweep has done so far, in words: "6 of 9 done · 1 failed · $0.210 spent". */
 function progressText(sweep: LiveSweep): string {

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AppErrorShape } from "@/lib/errors";
+import { liveCellLabel, type LiveCell, type LiveSweep } from "@/lib/explore/live";
 import type { SweepCellRef } from "@/lib/explore/cell";
 import type { SweepPlan } from "@/lib/explore/plan";
 import { runSweep, type CellStatus, type SweepProgress } from "@/lib/explore/run";
@@ -9,32 +10,10 @@ import type { GenerateResult } from "@/lib/generation/generate-for-owner";
 import type { GenerationInput } from "@/lib/generation/schema";
 import type { GenerationView } from "@/lib/generation/view";
 import type { LimitsView } from "@/lib/limits/view";
-import type { SweepAxes } from "@/lib/sharing/view";
 import { toGenerationInput } from "@/lib/studio/state";
 import { discardEmptySweepAction, startSweepAction } from "./actions";
 
-export interface LiveCell {
-  key: string;
-  x: number | null;
-  y: number | null;
-  baseline: boolean;
-  /** "LoRA 1 scale 0.6, LoRA 2 scale 0.5" or "No LoRA". */
-  label: string;
-  status: CellStatus;
-  attempts: number;
-  generation?: GenerationView;
-  error?: AppErrorShape;
-}
-
-export interface LiveSweep {
-  collectionId: string;
-  name: string;
-  axes: SweepAxes;
-  cells: LiveCell[];
-  /** Epoch ms until which no new cell starts (a rate limit), else null. */
-  pausedUntil: number | null;
-  running: boolean;
-}
+export type { LiveCell, LiveSweep };
 
 type CellJob = { key: string; input: Omit<GenerationInput, "clientRequestId">; cell: SweepCellRef };
 
@@ -43,13 +22,6 @@ const unreachable: AppErrorShape = { code: "internal", message: "The server coul
 /** A plain request, not a server action: Next runs one server action at a time per page. */
 function cancelRequest(clientRequestId: string) {
   void fetch("/api/generations/cancel", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientRequestId }) }).catch(() => {});
-}
-
-function labelOf(axes: SweepAxes, x: number | null, y: number | null): string {
-  if (x === null) return "No LoRA";
-  const parts = [`${axes.x?.name} ${axes.x?.values[x]}`];
-  if (axes.y && y !== null) parts.push(`${axes.y.name} ${axes.y.values[y]}`);
-  return parts.join(", ");
 }
 
 /**
@@ -82,8 +54,8 @@ async function runCell(job: CellJob, collectionId: string, signal: AbortSignal):
  * its collection, then runs the cells with bounded concurrency (lib/explore/run.ts), filling
  * the grid as each one answers. Failed or cancelled cells can be retried one by one.
  */
-export function useSweep({ concurrency, onLimits }: { concurrency: number; onLimits?: (limits: LimitsView) => void }) {
-  const [sweep, setSweep] = useState<LiveSweep | null>(null);
+export function useSweep({ concurrency, onLimits, initial = null }: { concurrency: number; onLimits?: (limits: LimitsView) => void; initial?: LiveSweep | null }) {
+  const [sweep, setSweep] = useState<LiveSweep | null>(initial);
   const [starting, setStarting] = useState(false);
   const jobs = useRef(new Map<string, CellJob>());
   const controller = useRef<AbortController | null>(null);
@@ -171,7 +143,10 @@ export function useSweep({ concurrency, onLimits }: { concurrency: number; onLim
           axes: plan.axes,
           pausedUntil: null,
           running: true,
-          cells: plan.cells.map((c) => ({ key: c.key, x: c.x, y: c.y, baseline: c.baseline, label: labelOf(plan.axes, c.x, c.y), status: "pending", attempts: 0 })),
+          width: plan.cells[0]?.state.width ?? 1,
+          height: plan.cells[0]?.state.height ?? 1,
+          retryable: true,
+          cells: plan.cells.map((c) => ({ key: c.key, x: c.x, y: c.y, baseline: c.baseline, label: liveCellLabel(plan.axes, c), status: "pending", attempts: 0 })),
         });
         setStarting(false);
         const final = await execute(started.collectionId, planned.map((j) => j.key));
@@ -193,12 +168,17 @@ export function useSweep({ concurrency, onLimits }: { concurrency: number; onLim
 
   const retry = useCallback(
     (key: string) => {
-      if (!sweep?.collectionId || !jobs.current.has(key)) return;
+      if (!sweep?.collectionId || !sweep.retryable || !jobs.current.has(key)) return;
       setSweep((s) => (s ? { ...s, cells: s.cells.map((c) => (c.key === key ? { ...c, status: "pending", error: undefined } : c)) } : s));
       void execute(sweep.collectionId, [key]);
     },
-    [execute, sweep?.collectionId],
+    [execute, sweep?.collectionId, sweep?.retryable],
   );
 
-  return { sweep, starting, running, start, cancel, retry };
+  /** Shows a saved sweep (one brought back after the back button); ignored while one runs. */
+  const show = useCallback((saved: LiveSweep) => {
+    if (active.current === 0 && !startingRef.current) setSweep(saved);
+  }, []);
+
+  return { sweep, starting, running, start, cancel, retry, show };
 }

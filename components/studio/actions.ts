@@ -5,6 +5,8 @@ import type { Result } from "@/lib/errors";
 import { generateForOwner, type GenerateResult } from "@/lib/generation/generate-for-owner";
 import { getLimits } from "@/lib/limits/limits";
 import { toLimitsView, type LimitsView } from "@/lib/limits/view";
+import { loadStudioResults } from "@/lib/generation/recent";
+import type { GenerationView } from "@/lib/generation/view";
 import { getOwnApiKey, removeOwnApiKey, setOwnApiKey } from "@/lib/owner/own-key";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 
@@ -16,6 +18,11 @@ export async function generateAction(raw: unknown): Promise<GenerateResult> {
 /** Gives a new browser its owner cookie up front, so even its first generation can be cancelled. */
 export async function ensureOwnerAction(): Promise<void> {
   await ensureOwnerId();
+}
+
+/** The studio's recent results and limits as they are now (a studio shown from Next's back/forward cache is older). */
+export async function studioResultsAction(): Promise<{ results: GenerationView[]; limits: LimitsView }> {
+  return loadStudioResults(await getOwnerId(), (await getOwnApiKey()) !== null);
 }
 
 const apiKeySchema = z

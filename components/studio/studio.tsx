@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { AddToCollection } from "@/components/collections/add-to-collection";
 import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
 import { ConfirmSweepDialog } from "@/components/explore/confirm-sweep-dialog";
@@ -10,14 +10,16 @@ import { SweepCostStatus } from "@/components/explore/sweep-cost";
 import { SweepPanel } from "@/components/explore/sweep-panel";
 import { useConfirmThreshold } from "@/components/explore/use-confirm-threshold";
 import { useExplorePreview } from "@/components/explore/use-explore-plan";
+import { loadSweepAction } from "@/components/explore/actions";
 import { useSweep } from "@/components/explore/use-sweep";
 import { getLoraPreferencesAction } from "@/components/loras/search-actions";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { Button } from "@/components/ui/button";
 import type { AppErrorShape } from "@/lib/errors";
+import type { LiveSweep } from "@/lib/explore/live";
 import { sweepName } from "@/lib/explore/name";
 import { planSweep } from "@/lib/explore/plan";
-import { addExploreParams, defaultExploreSettings, type ExploreSettings } from "@/lib/explore/settings";
+import { addExploreParams, defaultExploreSettings, exploreFromSearchParams, type ExploreSettings } from "@/lib/explore/settings";
 import { buildImageRequest } from "@/lib/generation/build-request";
 import { buildPrompt } from "@/lib/generation/prompt";
 import { fieldErrors, generationInputSchema } from "@/lib/generation/schema";
@@ -28,8 +30,8 @@ import { catalog, getModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
 import { cheaperNearbySize } from "@/lib/models/size-presets";
 import { ModeSwitch, type StudioMode } from "./mode-switch";
-import { emptySlot, randomSeed, stateToSearchParams, toGenerationInput, type LoraSlot, type StudioState } from "@/lib/studio/state";
-import { ensureOwnerAction, generateAction } from "./actions";
+import { emptySlot, randomSeed, stateFromSearchParams, stateToSearchParams, toGenerationInput, type LoraSlot, type StudioState } from "@/lib/studio/state";
+import { ensureOwnerAction, generateAction, studioResultsAction } from "./actions";
 import { CopyAsCode } from "./code-dialog";
 import { CostStatus } from "./cost-status";
 import { ErrorAlert } from "./error-alert";
@@ -47,6 +49,9 @@ import { SizeFields } from "./size-fields";
 function cancelGeneration(clientRequestId: string) {
   void fetch("/api/generations/cancel", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientRequestId }) });
 }
+
+/** False until the first studio of this document mounts: that one is the server's fresh render. */
+let studioMountedInDocument = false;
 
 /** Any well-formed id: live validation only checks the settings. */
 const VALIDATION_ID = "00000000-0000-4000-8000-000000000000";
@@ -81,11 +86,15 @@ interface StudioProps {
   hasOwner: boolean;
   /** Explore settings from the URL; null opens the studio in single-image mode. */
   initialExplore: ExploreSettings | null;
+  /** The sweep named in the URL, brought back from its collection; null when there is none. */
+  initialSweep: LiveSweep | null;
+  /** The query the server rendered this studio for (the back button can show an older render). */
+  renderedQuery: string;
   /** Sweep cells in flight at once (SWEEP_CONCURRENCY). */
   sweepConcurrency: number;
 }
 
-export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner, initialExplore, sweepConcurrency }: StudioProps) {
+export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner, initialExplore, initialSweep, renderedQuery, sweepConcurrency }: StudioProps) {
   const [state, setState] = useState<StudioState>(initialState);
   const [mode, setMode] = useState<StudioMode>(initialExplore ? "explore" : "single");
   const [explore, setExplore] = useState<ExploreSettings>(initialExplore ?? defaultExploreSettings());
@@ -134,15 +143,6 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const pickLora = (i: 0 | 1, r: LoraSearchResult) =>
     setSlot(i, { path: r.path, scale: r.preference?.scale ?? state.loras[i].scale, triggers: r.preference?.triggers ?? r.triggers }, false);
 
-  // The recipe lives in the URL: copying the address shares it, a reload restores it.
-  useEffect(() => {
-    const t = setTimeout(() => {
-      const query = addExploreParams(stateToSearchParams(state), mode === "explore" ? explore : null).toString();
-      window.history.replaceState(window.history.state, "", query ? `?${query}` : window.location.pathname);
-    }, 250);
-    return () => clearTimeout(t);
-  }, [state, mode, explore]);
-
   const effective = effectiveSlots(state, cards);
   const validation = useMemo(() => {
     const parsed = generationInputSchema.safeParse(toGenerationInput(effective, effective.seed, VALIDATION_ID));
@@ -172,8 +172,48 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const elapsed = useElapsed(mutation.isPending);
 
   const preview = useExplorePreview(effective, explore, model, limits);
-  const sweeps = useSweep({ concurrency: sweepConcurrency, onLimits: setLimits });
+  const sweeps = useSweep({ concurrency: sweepConcurrency, onLimits: setLimits, initial: initialSweep });
   const busy = mutation.isPending || sweeps.running || sweeps.starting;
+
+  // The recipe lives in the URL: copying the address shares it, a reload restores it, and so
+  // does the back button (a null state lets Next's router adopt the new URL as this entry's).
+  // The last sweep's collection rides along so its grid comes back too.
+  const sweepId = sweeps.sweep?.collectionId || null;
+
+  // Back to the studio from another page, Next shows the render it cached for this entry: the
+  // results of back then, for the query the page first had. The address bar holds the recipe
+  // the person left with: take it from there before the first paint, then fetch what is newer.
+  const { show: showSweep } = sweeps;
+  useLayoutEffect(() => {
+    const fromCache = studioMountedInDocument;
+    studioMountedInDocument = true;
+    if (fromCache) {
+      void studioResultsAction()
+        .then((fresh) => {
+          setResults(fresh.results);
+          setLimits(fresh.limits);
+        })
+        .catch(() => {});
+    }
+    const current = new URLSearchParams(window.location.search);
+    if (current.toString() === renderedQuery) return;
+    setState(stateFromSearchParams(current));
+    const settings = exploreFromSearchParams(current);
+    setMode(settings ? "explore" : "single");
+    if (settings) setExplore(settings);
+    const id = current.get("sweep");
+    if (id && id !== initialSweep?.collectionId) void loadSweepAction(id).then((saved) => saved && showSweep(saved)).catch(() => {});
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const params = addExploreParams(stateToSearchParams(state), mode === "explore" ? explore : null);
+      if (sweepId) params.set("sweep", sweepId);
+      const query = params.toString();
+      window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [state, mode, explore, sweepId]);
 
   function incompatibleSlot(): AppErrorShape | null {
     for (const [i, c] of cards.entries()) {

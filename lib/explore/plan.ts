@@ -3,6 +3,7 @@ import type { ImageModel } from "@/lib/models/catalog";
 import { priceRequest } from "@/lib/models/pricing";
 import type { SweepAxes } from "@/lib/sharing/view";
 import { emptySlot, toGenerationInput, type LoraSlot, type StudioState } from "@/lib/studio/state";
+import { cellKey } from "./live";
 import { MAX_SWEEP_VALUES, roundScale } from "./values";
 
 export type SweepVary = "lora1" | "lora2" | "both";
@@ -104,7 +105,7 @@ export function planSweep(state: StudioState, sweep: SweepSpec): SweepPlan {
   if (sweep.baseline) {
     const triggers = base.loras.filter(filled).flatMap((slot) => slot.triggers);
     cells.push({
-      key: "baseline",
+      key: cellKey({ x: null, y: null, baseline: true }),
       x: null,
       y: null,
       baseline: true,
@@ -112,10 +113,10 @@ export function planSweep(state: StudioState, sweep: SweepSpec): SweepPlan {
     });
   }
   if (both) {
-    yValues.forEach((yv, y) => xValues.forEach((xv, x) => cells.push({ key: `x${x}y${y}`, x, y, baseline: false, state: withScales([xv, yv]) })));
+    yValues.forEach((yv, y) => xValues.forEach((xv, x) => cells.push({ key: cellKey({ x, y, baseline: false }), x, y, baseline: false, state: withScales([xv, yv]) })));
   } else {
     xValues.forEach((xv, x) =>
-      cells.push({ key: `x${x}`, x, y: null, baseline: false, state: withScales(xSlot === 0 ? [xv, null] : [null, xv]) }),
+      cells.push({ key: cellKey({ x, y: null, baseline: false }), x, y: null, baseline: false, state: withScales(xSlot === 0 ? [xv, null] : [null, xv]) }),
     );
   }
 

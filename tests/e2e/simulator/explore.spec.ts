@@ -29,10 +29,25 @@ test("on a phone: a 0.3–1.2 sweep of one LoRA fills its grid in view; a double
     await expect(studio.sweepGrid.getByRole("columnheader", { name: `LoRA 1 scale ${value}` })).toBeAttached();
   }
 
-  // The recipe and the sweep settings live in the URL: a reload brings both back.
+  // The recipe, the sweep settings and the sweep itself live in the URL: a reload brings all back.
+  await expect(page).toHaveURL(/[?&]sweep=[\w-]+/);
   await page.reload();
   await expect(page.getByRole("radio", { name: "Explore" })).toBeChecked();
   await expect(page.getByLabel("LoRA 1 scales", { exact: true })).toHaveValue("0.3-1.2 step 0.3");
+  await expect(studio.sweepGrid.locator("img")).toHaveCount(4);
+  await expect(studio.sweepProgress).toContainText("4 of 4 done · $0.140 spent");
+
+  // Off to compare two cells and back: the studio is as it was left, grid included.
+  await studio.sweepGrid.getByRole("button", { name: "Compare LoRA 1 scale 0.3" }).click();
+  await studio.sweepGrid.getByRole("button", { name: "Compare LoRA 1 scale 1.2" }).click();
+  await page.getByRole("region", { name: "Compare" }).getByRole("link", { name: "Compare", exact: true }).click();
+  await expect(page.getByRole("table", { name: "Differences" }).getByRole("rowheader")).toHaveText(["LoRA 1 scale"]);
+  await page.goBack();
+  await expect(studio.prompt).toHaveValue("a tin robot reading");
+  await expect(page.getByRole("radio", { name: "Explore" })).toBeChecked();
+  await expect(page.getByLabel("LoRA 1 scales", { exact: true })).toHaveValue("0.3-1.2 step 0.3");
+  await expect(studio.sweepGrid.locator("img")).toHaveCount(4);
+  await expect(page).toHaveURL(/[?&]sweep=[\w-]+/);
 
   // One sweep, four images paid for.
   await page.goto("/collections");

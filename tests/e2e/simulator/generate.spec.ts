@@ -64,3 +64,23 @@ test("bad input gets a clear message and keeps the settings", async ({ page }) =
   await expect(studio.prompt).toHaveValue("a castle");
   await expect(studio.lora(1)).toHaveValue(/blob\/main\/anime_lora/);
 });
+
+test("to the gallery and back: the studio keeps its recipe and shows the new result", async ({ page }) => {
+  const studio = new StudioPage(page);
+  // A recipe in the address from the start, so a generation leaves the address unchanged.
+  await page.goto("/?p=a+returning+heron&seed=606");
+  await expect(studio.prompt).toHaveValue("a returning heron");
+  await studio.width.fill("512");
+  await studio.height.fill("512");
+  await studio.generate.click();
+  await expect(studio.results.getByRole("article", { name: "Result: a returning heron" })).toHaveCount(1);
+  await expect(page).toHaveURL(/w=512/);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gallery" }).click();
+  await expect(page).toHaveURL(/\/gallery$/);
+  await page.goBack();
+  await expect(studio.prompt).toHaveValue("a returning heron");
+  await expect(studio.width).toHaveValue("512");
+  await expect(studio.seed).toHaveValue("606");
+  await expect(studio.results.getByRole("article", { name: "Result: a returning heron" })).toHaveCount(1);
+});
