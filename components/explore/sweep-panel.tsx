@@ -64,7 +64,7 @@ export function SweepPanel({ sweep, onCancel, onRetry, extras }: { sweep: LiveSw
         <div className="h-full rounded-full bg-accent-600 transition-[width] duration-300 dark:bg-accent-500" style={{ width: `${(finished / Math.max(1, sweep.cells.length)) * 100}%` }} />
       </div>
       <LiveSweepGrid sweep={sweep} onRetry={onRetry} extras={extras} />
-      {saved && counts.done > 0 && !sweep.running && <ShareSwitch kind="collection" id={sweep.collectionId} initialPath={null} />}
+      {saved && counts.done > 0 && !sweep.running && <ShareSwitch key={sweep.collectionId} kind="collection" id={sweep.collectionId} initialPath={sweep.sharePath} />}
     </section>
   );
 }

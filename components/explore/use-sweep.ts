@@ -61,6 +61,8 @@ export function useSweep({ concurrency, onLimits, initial = null }: { concurrenc
   const controller = useRef<AbortController | null>(null);
   /** Cell runs still going (the main run and retries): the sweep is over when none are. */
   const active = useRef(0);
+  /** Cells being retried one by one (keys). */
+  const retrying = useRef(new Set<string>());
   /** Set synchronously on Start: a double-click must not create two sweeps (and pay twice). */
   const startingRef = useRef(false);
 
@@ -146,6 +148,7 @@ export function useSweep({ concurrency, onLimits, initial = null }: { concurrenc
           width: plan.cells[0]?.state.width ?? 1,
           height: plan.cells[0]?.state.height ?? 1,
           retryable: true,
+          sharePath: null,
           cells: plan.cells.map((c) => ({ key: c.key, x: c.x, y: c.y, baseline: c.baseline, label: liveCellLabel(plan.axes, c), status: "pending", attempts: 0 })),
         });
         setStarting(false);
@@ -168,9 +171,11 @@ export function useSweep({ concurrency, onLimits, initial = null }: { concurrenc
 
   const retry = useCallback(
     (key: string) => {
-      if (!sweep?.collectionId || !sweep.retryable || !jobs.current.has(key)) return;
+      // A double-click on Retry must not make (and pay for) the cell twice.
+      if (!sweep?.collectionId || !sweep.retryable || !jobs.current.has(key) || retrying.current.has(key)) return;
+      retrying.current.add(key);
       setSweep((s) => (s ? { ...s, cells: s.cells.map((c) => (c.key === key ? { ...c, status: "pending", error: undefined } : c)) } : s));
-      void execute(sweep.collectionId, [key]);
+      void execute(sweep.collectionId, [key]).finally(() => retrying.current.delete(key));
     },
     [execute, sweep?.collectionId, sweep?.retryable],
   );

@@ -262,6 +262,10 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     mutation.mutate(toGenerationInput(effective, seed, id));
   }
 
+  // The sweep's own cells are in its grid: the list below it shows only other results.
+  const inSweep = new Set(sweeps.sweep?.cells.map((c) => c.generation?.id));
+  const shownResults = results.filter((g) => !inSweep.has(g.id));
+
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
       <form
@@ -385,7 +389,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
         )}
         <CompareTray hrefBase="/compare" align="end" />
         {mutation.isPending && <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />}
-        {results.length === 0 && !mutation.isPending && sweeps.sweep ? null : results.length === 0 && !mutation.isPending ? (
+        {shownResults.length === 0 && !mutation.isPending && sweeps.sweep ? null : shownResults.length === 0 && !mutation.isPending ? (
           <div className="flex min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
             <div aria-hidden className="grid grid-cols-3 gap-1.5 opacity-80">
               {["from-accent-400 to-fuchsia-400", "from-amber-300 to-rose-400", "from-sky-400 to-emerald-300", "from-fuchsia-400 to-amber-300", "from-emerald-300 to-accent-400", "from-rose-400 to-sky-400"].map((g) => (
@@ -405,7 +409,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
             )}
           </div>
         ) : (
-          results.map((g) => (
+          shownResults.map((g) => (
             <GenerationResult
               key={g.id}
               generation={g}

@@ -34,6 +34,8 @@ export interface LiveSweep {
    * requests are gone with the old page, so a missing cell cannot be retried from here.
    */
   retryable: boolean;
+  /** "/c/{slug}" while the sweep's collection is shared, else null. */
+  sharePath: string | null;
 }
 
 /** A cell's key in a plan and in the grid: "baseline", "x2" or "x2y0". */
@@ -58,7 +60,7 @@ export interface SavedSweepItem {
  * saved result where there is one and "not made" (cancelled, never charged) where there is
  * none. The baseline column appears when a baseline result was saved.
  */
-export function sweepFromCollection(collection: { id: string; name: string; axes: SweepAxes }, items: SavedSweepItem[]): LiveSweep | null {
+export function sweepFromCollection(collection: { id: string; name: string; axes: SweepAxes; sharePath?: string | null }, items: SavedSweepItem[]): LiveSweep | null {
   const { axes } = collection;
   if (!axes.x || axes.x.values.length === 0) return null;
   const xs = axes.x.values.length;
@@ -92,5 +94,6 @@ export function sweepFromCollection(collection: { id: string; name: string; axes
     width: first?.width ?? 1,
     height: first?.height ?? 1,
     retryable: false,
+    sharePath: collection.sharePath ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getCollectionForOwner } from "@/lib/db/collection-queries";
 import { toGenerationView } from "@/lib/generation/view";
+import { collectionSharePath } from "@/lib/sharing/slug";
 import { parseAxes, parseCell } from "@/lib/sharing/view";
 import { sweepFromCollection, type LiveSweep } from "./live";
 
@@ -14,5 +15,6 @@ export async function loadSweepForOwner(ownerId: string | null, id: string | nul
   const axes = collection?.kind === "sweep" ? parseAxes(collection.axes) : null;
   if (!collection || !axes) return null;
   const items = collection.items.map((item) => ({ cell: parseCell(item.cell), generation: toGenerationView(item.generation) }));
-  return sweepFromCollection({ id: collection.id, name: collection.name, axes }, items);
+  const sharePath = collection.shareSlug ? collectionSharePath(collection.shareSlug) : null;
+  return sweepFromCollection({ id: collection.id, name: collection.name, axes, sharePath }, items);
 }

@@ -56,11 +56,11 @@ describe("sweepFromCollection", () => {
     ]);
     expect(sweep.cells[1].generation?.id).toBe("a");
     expect(sweep.cells[5].label).toBe("LoRA 1 scale 0.9, LoRA 2 scale 1");
-    expect(sweep).toMatchObject({ collectionId: "c1", name: "Tarot sweep", running: false, pausedUntil: null, retryable: false, width: 1024, height: 768 });
+    expect(sweep).toMatchObject({ collectionId: "c1", name: "Tarot sweep", running: false, pausedUntil: null, retryable: false, width: 1024, height: 768, sharePath: null });
   });
 
   it("puts a saved baseline first and keys one-axis cells by x alone", () => {
-    const sweep = sweepFromCollection({ id: "c2", name: "s", axes: line }, [
+    const sweep = sweepFromCollection({ id: "c2", name: "s", axes: line, sharePath: "/c/abc" }, [
       { cell: { x: 0, y: 0 }, generation: generation("a", 768, 1024) },
       { cell: { baseline: true }, generation: generation("base", 768, 1024) },
     ])!;
@@ -70,6 +70,7 @@ describe("sweepFromCollection", () => {
       ["x1", "LoRA 2 scale 0.8", "cancelled"],
     ]);
     expect([sweep.width, sweep.height]).toEqual([768, 1024]);
+    expect(sweep.sharePath).toBe("/c/abc");
   });
 
   it("ignores items off the axes or without a cell, and has no baseline column when none was saved", () => {

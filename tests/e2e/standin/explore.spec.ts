@@ -79,6 +79,12 @@ test("a 3 × 3 sweep: total first, nine requests with the right scale pairs at o
   await results.getByRole("switch", { name: "Share" }).click();
   const link = await results.getByLabel("Public link").inputValue();
   expect(link).toMatch(/\/c\/[A-Za-z0-9_-]{22,}$/);
+  // A reload draws the saved grid again, still shared, without repeating its cells below it.
+  await page.reload();
+  await expect(grid.getByRole("img")).toHaveCount(9);
+  await expect(studio.sweepProgress).toContainText("9 of 9 done · $0.315 spent");
+  await expect(results.getByRole("switch", { name: "Share" })).toHaveAttribute("aria-checked", "true");
+  await expect(results.getByRole("article")).toHaveCount(0);
   const stranger = await browser.newContext();
   const other = await stranger.newPage();
   expect((await other.goto(link))!.status()).toBe(200);
