@@ -41,7 +41,8 @@ interface LoraSlotProps {
   slot: Slot;
   resolved: SlotCard;
   modelId: string;
-  onChange: (slot: Slot) => void;
+  /** An update of the slot as it is when applied (not as last rendered: a late answer may have changed it). */
+  onChange: (update: (slot: Slot) => Slot) => void;
   onRemove: () => void;
   onSwap?: () => void;
   /** A catalog or hub result was chosen: applied with the person's remembered defaults. */
@@ -99,23 +100,23 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
         modelId={modelId}
         invalid={resolved.status === "error"}
         describedBy={`${id}-status`}
-        onLink={(link) => onChange({ ...slot, path: link, triggers: [] })}
+        onLink={(link) => onChange((s) => ({ ...s, path: link, triggers: [] }))}
         onPick={onPick}
       />
       <div id={`${id}-status`} aria-live="polite">
         {resolved.status === "loading" && <p className="animate-pulse text-xs text-zinc-500">Looking up this LoRA…</p>}
         {resolved.status === "error" && <p className="text-xs text-red-700 dark:text-red-300">{resolved.message}</p>}
-        {resolved.status === "ready" && <LoraCardView card={resolved.card} modelId={modelId} notices={resolved.notices} onPickFile={(path) => onChange({ ...slot, path, triggers: [] })} />}
+        {resolved.status === "ready" && <LoraCardView card={resolved.card} modelId={modelId} notices={resolved.notices} onPickFile={(path) => onChange((s) => ({ ...s, path, triggers: [] }))} />}
       </div>
       {filled && (
         <>
-          <ScaleControl name={`${name} scale`} value={slot.scale} onChange={(scale) => onChange({ ...slot, scale })} />
+          <ScaleControl name={`${name} scale`} value={slot.scale} onChange={(scale) => onChange((s) => ({ ...s, scale }))} />
           {card && card.triggers.length > 0 && (
             <TriggerChips
               label={`${name} trigger phrases`}
               phrases={card.triggers}
               enabled={slot.triggers}
-              onToggle={(phrase, on) => onChange({ ...slot, triggers: on ? [...slot.triggers, phrase] : slot.triggers.filter((t) => t !== phrase) })}
+              onToggle={(phrase, on) => onChange((s) => ({ ...s, triggers: on ? [...s.triggers.filter((t) => t !== phrase), phrase] : s.triggers.filter((t) => t !== phrase) }))}
             />
           )}
           {card && card.triggers.length === 0 && <p className="text-xs text-zinc-500">No trigger phrase published for this LoRA: it applies without one.</p>}

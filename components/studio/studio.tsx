@@ -108,8 +108,10 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const freshPaths = useRef(new Set<string>());
   const model = getModel(state.model);
   const set = <K extends keyof StudioState>(key: K, value: StudioState[K]) => setState((s) => ({ ...s, [key]: value }));
-  const setSlot = (i: 0 | 1, slot: LoraSlot, fresh = true) =>
+  /** A new slot, or an update applied to the slot as it is then (edits never undo a late answer). */
+  const setSlot = (i: 0 | 1, next: LoraSlot | ((slot: LoraSlot) => LoraSlot), fresh = true) =>
     setState((s) => {
+      const slot = typeof next === "function" ? next(s.loras[i]) : next;
       if (fresh && slot.path !== s.loras[i].path) freshPaths.current.add(slot.path.trim());
       const loras = [...s.loras] as [LoraSlot, LoraSlot];
       loras[i] = slot;
@@ -210,6 +212,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
       const params = addExploreParams(stateToSearchParams(state), mode === "explore" ? explore : null);
       if (sweepId) params.set("sweep", sweepId);
       const query = params.toString();
+      if (query === window.location.search.replace(/^\?/, "")) return;
       window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
     }, 250);
     return () => clearTimeout(t);
