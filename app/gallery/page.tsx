@@ -76,7 +76,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
             initialPage={{ items: page.items.map(toGalleryItemView), nextCursor: page.nextCursor }}
             renderId={randomUUID()}
           />
-          <CompareTray hrefBase="/compare" />
+          <CompareTray hrefBase="/compare" returnHere />
         </>
       )}
     </div>

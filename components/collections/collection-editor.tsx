@@ -254,7 +254,7 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
                     <CompareToggle variant="compact" hrefBase="/compare" generationId={item.key} label={cellLabel(sweep.axes, item.cell) || item.userPrompt} thumbUrl={item.images[0]?.thumbUrl} />
                   )}
                 />
-                <CompareTray hrefBase="/compare" />
+                <CompareTray hrefBase="/compare" returnHere />
               </>
             ) : (
               <ol aria-label="Results in this collection" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useSyncExternalStore } from "react";
 import { compareHref } from "@/lib/compare/href";
 import { parseStoredPicks, togglePick, type ComparePick } from "@/lib/compare/picks";
@@ -106,10 +107,27 @@ export function CompareToggle({ generationId, label, hrefBase, thumbUrl = null, 
 }
 
 /** The bar at the bottom while anything is picked: the picks, then "Compare" once there are two, and "Clear". */
-export function CompareTray({ hrefBase, align = "center" }: { hrefBase: string; /** "end" keeps it over the studio's results column, clear of the sticky Generate bar. */ align?: "center" | "end" }) {
+export function CompareTray({
+  hrefBase,
+  align = "center",
+  returnHere = false,
+}: {
+  hrefBase: string;
+  /** "end" keeps it over the studio's results column, clear of the sticky Generate bar. */
+  align?: "center" | "end";
+  /** The compare page's back link leads to this page as it is when "Compare" is clicked (the studio's URL changes as it is edited). */
+  returnHere?: boolean;
+}) {
   const picks = useComparePicks(hrefBase);
+  const router = useRouter();
   if (picks.length === 0) return null;
   const [a, b] = picks;
+  const openWithBack = (e: React.MouseEvent<HTMLAnchorElement>) => {
+    // A new tab or window opens the plain link (its back link is the gallery).
+    if (!returnHere || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    router.push(compareHref(hrefBase, a.id, b.id, window.location.pathname + window.location.search));
+  };
   return (
     <>
       {/* Room at the end of the page, so the bar never covers the last row or "Load more". */}
@@ -144,7 +162,7 @@ export function CompareTray({ hrefBase, align = "center" }: { hrefBase: string; 
             <p aria-live="polite" className="min-w-0 flex-1 text-xs text-zinc-600 sm:text-sm dark:text-zinc-400">Pick one more result to compare</p>
           )}
           {b && (
-            <Link href={compareHref(hrefBase, a.id, b.id)} className="shrink-0 rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-accent-700">
+            <Link href={compareHref(hrefBase, a.id, b.id)} onClick={openWithBack} className="shrink-0 rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-accent-700">
               Compare
             </Link>
           )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { deleteGenerationAction } from "./actions";
+import { BackLink } from "@/components/ui/back-link";
 import { galleryHrefNow, markDeleted, useDeletedStore } from "./deleted-store";
 
 const linkButton =
@@ -77,9 +78,5 @@ export function GenerationActions({ generationId, label, remixHref, rerunHref, c
 /** "← Gallery", back to the gallery this tab last showed (its filters kept). */
 export function BackToGallery() {
   const { galleryHref } = useDeletedStore();
-  return (
-    <Link href={galleryHref} className="inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
-      <span aria-hidden>←</span> Gallery
-    </Link>
-  );
+  return <BackLink href={galleryHref}>Gallery</BackLink>;
 }

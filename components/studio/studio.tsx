@@ -390,7 +390,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
             }
           />
         )}
-        <CompareTray hrefBase="/compare" align="end" />
+        <CompareTray hrefBase="/compare" align="end" returnHere />
         {mutation.isPending && <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />}
         {shownResults.length === 0 && !mutation.isPending && sweeps.sweep ? null : shownResults.length === 0 && !mutation.isPending ? (
           <div className="flex min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">

@@ -1,8 +1,8 @@
 /** Compare links and their query: `${hrefBase}?a={generationId}&b={generationId}`. */
 
-/** "/compare?a=…&b=…" or "/c/{slug}/compare?a=…&b=…". */
-export function compareHref(hrefBase: string, a: string, b: string): string {
-  return `${hrefBase}?${new URLSearchParams({ a, b }).toString()}`;
+/** "/compare?a=…&b=…" or "/c/{slug}/compare?a=…&b=…"; `back` is the page to return to (see ./back). */
+export function compareHref(hrefBase: string, a: string, b: string, back?: string): string {
+  return `${hrefBase}?${new URLSearchParams(back ? { a, b, back } : { a, b }).toString()}`;
 }
 
 /** Generation ids are UUIDs; anything else is refused before it reaches a query. */

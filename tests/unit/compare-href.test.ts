@@ -12,6 +12,12 @@ describe("compareHref", () => {
     expect(compareHref(base, A, B)).toBe(expected);
   });
 
+  it("carries the page to go back to, escaped", () => {
+    const url = new URL(compareHref("/compare", A, B, "/?prompt=a+cat&sweep=x1"), "http://h");
+    expect(url.searchParams.get("back")).toBe("/?prompt=a+cat&sweep=x1");
+    expect(url.searchParams.get("a")).toBe(A);
+  });
+
   it("escapes what is not an id", () => {
     expect(compareHref("/compare", "a&b", "c d")).toBe("/compare?a=a%26b&b=c+d");
   });

@@ -41,7 +41,9 @@ test("pick two results in the gallery, compare them side by side and split; anot
   await page.reload();
   await expect(toggles.nth(0)).toHaveAttribute("aria-pressed", "true");
   await tray.getByRole("link", { name: "Compare", exact: true }).click();
-  await expect(page).toHaveURL(/\/compare\?a=[\w-]+&b=[\w-]+$/);
+  // It remembers where it was opened from: its back link leads to the gallery.
+  await expect(page).toHaveURL(/\/compare\?a=[\w-]+&b=[\w-]+&back=%2Fgallery$/);
+  await expect(page.getByRole("article", { name: "Compare" }).getByRole("link", { name: "Gallery", exact: true })).toHaveAttribute("href", "/gallery");
   const compareUrl = page.url();
 
   const imageA = page.getByRole("img", { name: /^A · LoRA 1 × 0\.3 · seed 42/ });

@@ -42,6 +42,9 @@ test("on a phone: a 0.3–1.2 sweep of one LoRA fills its grid in view; a double
   await studio.sweepGrid.getByRole("button", { name: "Compare LoRA 1 scale 1.2" }).click();
   await page.getByRole("region", { name: "Compare" }).getByRole("link", { name: "Compare", exact: true }).click();
   await expect(page.getByRole("table", { name: "Differences" }).getByRole("rowheader")).toHaveText(["LoRA 1 scale"]);
+  // Its back link names the studio and leads to it as it was, sweep included.
+  const backToStudio = page.getByRole("article", { name: "Compare" }).getByRole("link", { name: "Studio", exact: true });
+  await expect(backToStudio).toHaveAttribute("href", /^\/\?(.*&)?sweep=[\w-]+/);
   await page.goBack();
   await expect(studio.prompt).toHaveValue("a tin robot reading");
   await expect(page.getByRole("radio", { name: "Explore" })).toBeChecked();

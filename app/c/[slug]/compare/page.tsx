@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Comparison } from "@/components/compare/comparison";
 import { PickTwo } from "@/components/compare/pick-two";
+import { BackLink } from "@/components/ui/back-link";
 import { diffParams } from "@/lib/compare/diff";
 import { parseComparePair } from "@/lib/compare/href";
 import { paramsFromShared } from "@/lib/compare/params";
@@ -41,10 +41,5 @@ export default async function SharedComparePage({ params, searchParams }: Props)
   const [pa, pb] = [paramsFromShared(itemA), paramsFromShared(itemB)];
   const a = toCompareSide("A", pa, itemA.images[0], itemA.images[0] ? { href: itemA.images[0].url, label: "Full size" } : null);
   const b = toCompareSide("B", pb, itemB.images[0], itemB.images[0] ? { href: itemB.images[0].url, label: "Full size" } : null);
-  const back = (
-    <Link href={`/c/${slug}`} className="inline-flex items-center gap-1 self-start text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
-      <span aria-hidden>←</span> {clip(collection.name, 60)}
-    </Link>
-  );
-  return <Comparison a={a} b={b} rows={diffParams(pa, pb)} back={back} />;
+  return <Comparison a={a} b={b} rows={diffParams(pa, pb)} back={<BackLink href={`/c/${slug}`}>{clip(collection.name, 60)}</BackLink>} />;
 }
