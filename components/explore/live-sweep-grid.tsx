@@ -26,7 +26,7 @@ function Tile({ children, aspect, tone = "neutral" }: { children: ReactNode; asp
     warn: "border-amber-300 bg-amber-50 text-amber-800 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200",
     error: "border-red-300 bg-red-50 text-red-800 dark:border-red-800/60 dark:bg-red-950/40 dark:text-red-200",
   };
-  return <div style={aspect} className={`flex min-h-28 flex-col items-center justify-center gap-2 rounded-xl border p-2 text-center text-xs ${tones[tone]}`}>{children}</div>;
+  return <div style={aspect} className={`flex min-h-20 flex-col items-center justify-center gap-2 rounded-xl border p-2 text-center text-xs sm:min-h-28 ${tones[tone]}`}>{children}</div>;
 }
 
 function CellView({ cell, aspect, pausedUntil, now, canRetry, onRetry, extras }: { cell: LiveCell; aspect: Aspect; pausedUntil: number | null; now: number; canRetry: boolean; onRetry: () => void; extras?: ReactNode }) {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cellLabel } from "@/lib/explore/cell";
 import { formatUsd } from "@/lib/models/pricing";
 import { gridKey, placeOnGrid } from "@/lib/sharing/grid";
 import type { SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
@@ -12,7 +13,7 @@ function clip(text: string, max: number): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-function Thumb({ item, className = "", crop = false }: { item: SharedCollectionItem; className?: string; crop?: boolean }) {
+function Thumb({ item, className = "", crop = false, label }: { item: SharedCollectionItem; className?: string; crop?: boolean; /** Overrides the prompt as alt text (a sweep cell: its scales). */ label?: string }) {
   const image = item.images[0];
   if (!image) return <div className={`aspect-square rounded-xl bg-zinc-100 dark:bg-zinc-800 ${className}`} />;
   return (
@@ -28,7 +29,7 @@ function Thumb({ item, className = "", crop = false }: { item: SharedCollectionI
         width={image.width}
         height={image.height}
         loading="lazy"
-        alt={`${clip(item.userPrompt, 120)} (seed ${item.seed})`}
+        alt={label ?? `${clip(item.userPrompt, 120)} (seed ${item.seed})`}
         className={`w-full transition duration-300 group-hover:scale-[1.02] ${crop ? "aspect-[4/3] object-cover" : "h-auto"}`}
         style={crop ? undefined : { aspectRatio: `${image.width} / ${image.height}` }}
       />
@@ -108,7 +109,7 @@ function commonRecipe(items: SharedCollectionItem[]) {
 
 
 /** One result on the grid, or the dashed tile of a cell that has none (failed, cancelled or removed). */
-function GridCell({ item, extras }: { item: SharedCollectionItem | undefined; extras?: (item: SharedCollectionItem) => ReactNode }) {
+function GridCell({ item, axes, extras }: { item: SharedCollectionItem | undefined; axes: SweepAxes; extras?: (item: SharedCollectionItem) => ReactNode }) {
   if (!item) {
     return (
       <div className="flex aspect-square items-center justify-center rounded-xl border border-dashed border-zinc-300 text-xs text-zinc-400 dark:border-zinc-700 dark:text-zinc-500">
@@ -116,11 +117,12 @@ function GridCell({ item, extras }: { item: SharedCollectionItem | undefined; ex
       </div>
     );
   }
+  const label = cellLabel(axes, item.cell) || clip(item.userPrompt, 120);
   return (
     <div className="flex flex-col gap-1.5">
-      <Thumb item={item} />
+      <Thumb item={item} label={label} />
       {extras?.(item)}
-      <OpenInStudio result={item} size="sm" tone="soft" className="w-full" />
+      <OpenInStudio result={item} size="sm" tone="soft" className="w-full" name={`Open ${label} in studio`} />
     </div>
   );
 }
@@ -163,8 +165,8 @@ export function SweepGrid({ collection, cellExtras, actions }: SweepGridProps) {
       {actions && <div className="flex flex-wrap items-center justify-end gap-2">{actions}</div>}
       <SweepTable
         axes={axes}
-        baseline={baseline ? <GridCell item={baseline} extras={cellExtras} /> : undefined}
-        cell={(x, y) => <GridCell item={cells.get(gridKey(x, y))} extras={cellExtras} />}
+        baseline={baseline ? <GridCell item={baseline} axes={axes} extras={cellExtras} /> : undefined}
+        cell={(x, y) => <GridCell item={cells.get(gridKey(x, y))} axes={axes} extras={cellExtras} />}
       />
       {rest.length > 0 && (
         <section className="flex flex-col gap-3" aria-labelledby="other-results">

@@ -13,15 +13,35 @@ export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
 }
 
-export function OpenInStudio({ result, size = "lg", tone = "solid", className = "" }: { result: SharedResult; size?: "sm" | "lg"; tone?: "solid" | "soft"; className?: string }) {
+export function OpenInStudio({
+  result,
+  size = "lg",
+  tone = "solid",
+  className = "",
+  name,
+}: {
+  result: SharedResult;
+  size?: "sm" | "lg";
+  tone?: "solid" | "soft";
+  className?: string;
+  /** Names which result it opens ("Open LoRA 1 scale 0.6 in studio"); the text then shortens to "Open →" on phones, where a grid column is 80 px wide. */
+  name?: string;
+}) {
   const sizing = size === "lg" ? "px-5 py-2.5 text-sm font-semibold" : "px-2.5 py-1.5 text-xs font-medium";
   const colors =
     tone === "solid"
       ? "bg-accent-600 text-white shadow-sm hover:bg-accent-700"
       : "bg-accent-50 text-accent-700 ring-1 ring-inset ring-accent-500/25 hover:bg-accent-100 dark:bg-accent-500/10 dark:text-accent-400 dark:ring-accent-500/30 dark:hover:bg-accent-500/20";
   return (
-    <Link href={studioHref(result)} className={`inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-lg transition ${colors} ${sizing} ${className}`}>
-      Open in studio <span aria-hidden>→</span>
+    <Link href={studioHref(result)} aria-label={name} className={`inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-lg transition ${colors} ${sizing} ${className}`}>
+      {name ? (
+        <span>
+          Open<span className="hidden sm:inline"> in studio</span>
+        </span>
+      ) : (
+        "Open in studio"
+      )}{" "}
+      <span aria-hidden>→</span>
     </Link>
   );
 }

@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 import type { SweepAxes } from "@/lib/sharing/view";
 
+/** Narrow enough on a phone for a 0.3–1.2 step 0.3 sweep (four values) to fit the screen, roomier from `sm` up. */
+const column = "min-w-20 sm:min-w-36";
+
 const valuePill = "rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200";
 
 function formatAxisValue(v: number): string {
@@ -28,7 +31,7 @@ export function SweepTable({ axes, cell, baseline, label }: SweepTableProps) {
   const caption = [axes.x && `Columns: ${axes.x.name}`, axes.y && `rows: ${axes.y.name}`, hasBaseline && "the first column is the same image with no LoRA"].filter(Boolean);
   return (
     <div className="relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-      <table aria-label={label} className="w-full border-separate border-spacing-1.5 rounded-2xl border border-zinc-200 bg-white p-2 shadow-sm sm:border-spacing-2 sm:p-3 dark:border-zinc-800 dark:bg-zinc-900">
+      <table aria-label={label} className="w-full border-separate border-spacing-1 rounded-2xl border border-zinc-200 bg-white p-1.5 shadow-sm sm:border-spacing-2 sm:p-3 dark:border-zinc-800 dark:bg-zinc-900">
         <caption className="sr-only">{caption.join("; ")}</caption>
         <thead>
           {axes.x && (
@@ -47,13 +50,13 @@ export function SweepTable({ axes, cell, baseline, label }: SweepTableProps) {
               </th>
             )}
             {hasBaseline && (
-              <th scope="col" className="min-w-32 pb-1 text-center sm:min-w-36">
+              <th scope="col" className={`${column} pb-1 text-center`}>
                 <span className="rounded-full px-2 py-0.5 text-xs font-semibold text-zinc-600 ring-1 ring-inset ring-zinc-300 dark:text-zinc-300 dark:ring-zinc-600">No LoRA</span>
               </th>
             )}
             {axes.x &&
               columns.map((v, i) => (
-                <th key={i} scope="col" className="min-w-32 pb-1 text-center sm:min-w-36">
+                <th key={i} scope="col" className={`${column} pb-1 text-center`}>
                   <span className="sr-only">{axes.x!.name} </span>
                   <span className={valuePill}>{v === null ? "" : formatAxisValue(v)}</span>
                 </th>
@@ -70,12 +73,12 @@ export function SweepTable({ axes, cell, baseline, label }: SweepTableProps) {
                 </th>
               )}
               {hasBaseline && y === 0 && (
-                <td rowSpan={rows.length} className="min-w-32 border-r border-dashed border-zinc-200 pr-1.5 align-top sm:min-w-36 sm:pr-2 dark:border-zinc-700">
+                <td rowSpan={rows.length} className={`${column} border-r border-dashed border-zinc-200 pr-1 align-top sm:pr-2 dark:border-zinc-700`}>
                   {baseline}
                 </td>
               )}
               {columns.map((_, x) => (
-                <td key={x} className="min-w-32 align-top sm:min-w-36">
+                <td key={x} className={`${column} align-top`}>
                   {cell(x, y)}
                 </td>
               ))}

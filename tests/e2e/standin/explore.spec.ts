@@ -93,6 +93,9 @@ test("a 3 × 3 sweep: total first, nine requests with the right scale pairs at o
   for (const label of ["LoRA 1 scale", "LoRA 2 scale", "0.3", "0.6", "0.9", "0.5", "0.75", "1"]) {
     await expect(shared.getByRole("columnheader").or(shared.getByRole("rowheader")).filter({ hasText: label }).first()).toBeVisible();
   }
+  // Each cell says which it is, to a screen reader too, and opens its own recipe in the studio.
+  await expect(shared.getByRole("img", { name: "LoRA 1 scale 0.6, LoRA 2 scale 0.75", exact: true })).toBeVisible();
+  await expect(shared.getByRole("link", { name: "Open LoRA 1 scale 0.6, LoRA 2 scale 0.75 in studio" })).toHaveAttribute("href", /[?&]s1=0\.6&.*[?&]s2=0\.75(&|$)/);
   // …and can compare two of its cells there.
   await other.getByRole("button", { name: "Compare LoRA 1 scale 0.3, LoRA 2 scale 0.5" }).click();
   await other.getByRole("button", { name: "Compare LoRA 1 scale 0.9, LoRA 2 scale 1" }).click();
