@@ -119,15 +119,8 @@ export function CompareTray({
   returnHere?: boolean;
 }) {
   const picks = useComparePicks(hrefBase);
-  const router = useRouter();
   if (picks.length === 0) return null;
   const [a, b] = picks;
-  const openWithBack = (e: React.MouseEvent<HTMLAnchorElement>) => {
-    // A new tab or window opens the plain link (its back link is the gallery).
-    if (!returnHere || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    router.push(compareHref(hrefBase, a.id, b.id, window.location.pathname + window.location.search));
-  };
   return (
     <>
       {/* Room at the end of the page, so the bar never covers the last row or "Load more". */}
@@ -161,16 +154,28 @@ export function CompareTray({
           {picks.length === 1 && (
             <p aria-live="polite" className="min-w-0 flex-1 text-xs text-zinc-600 sm:text-sm dark:text-zinc-400">Pick one more result to compare</p>
           )}
-          {b && (
-            <Link href={compareHref(hrefBase, a.id, b.id)} onClick={openWithBack} className="shrink-0 rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-accent-700">
-              Compare
-            </Link>
-          )}
+          {b && <OpenComparison hrefBase={hrefBase} a={a.id} b={b.id} returnHere={returnHere} />}
           <button type="button" onClick={() => write(hrefBase, [])} className="shrink-0 rounded-lg px-3 py-2 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
             Clear
           </button>
         </section>
       </div>
     </>
+  );
+}
+
+/** The tray's "Compare" link; with `returnHere`, a plain click carries this page's current URL as `back=`. */
+function OpenComparison({ hrefBase, a, b, returnHere }: { hrefBase: string; a: string; b: string; returnHere: boolean }) {
+  const router = useRouter();
+  const open = (e: React.MouseEvent<HTMLAnchorElement>) => {
+    // A new tab or window opens the plain link (its back link is the gallery).
+    if (!returnHere || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    router.push(compareHref(hrefBase, a, b, window.location.pathname + window.location.search));
+  };
+  return (
+    <Link href={compareHref(hrefBase, a, b)} onClick={open} className="shrink-0 rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-accent-700">
+      Compare
+    </Link>
   );
 }
