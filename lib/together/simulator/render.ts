@@ -126,12 +126,14 @@ function loraLayer(path: string, scale: number, w: number, h: number): { body: s
 function stamp(input: RenderInput, colours: string[], w: number, h: number): string {
   const minDim = Math.min(w, h);
   const parts: string[] = [];
-  // "SIMULATED" badge, top-left.
+  // "SIMULATED" badge, top-right: the app's own overlays (Compare toggles, A/B badges) sit top-left.
   const big = Math.max(2, Math.round(minDim / 128));
   const pad = big * 2;
   const label = "SIMULATED";
-  parts.push(`<rect x="${pad}" y="${pad}" width="${textWidth(label, big) + pad * 2}" height="${GLYPH_HEIGHT * big + pad * 2}" rx="${pad}" fill="#000" fill-opacity="0.6"/>`);
-  parts.push(`<path d="${textPath(label, pad * 2, pad * 2, big)}" fill="#fff"/>`);
+  const badgeWidth = textWidth(label, big) + pad * 2;
+  const left = Math.max(pad, w - pad - badgeWidth);
+  parts.push(`<rect x="${left}" y="${pad}" width="${badgeWidth}" height="${GLYPH_HEIGHT * big + pad * 2}" rx="${pad}" fill="#000" fill-opacity="0.6"/>`);
+  parts.push(`<path d="${textPath(label, left + pad, pad * 2, big)}" fill="#fff"/>`);
 
   // Caption bar: seed, image number, each LoRA's colour swatch + scale, then the prompt.
   const loraText = input.loras.map((l) => `  ${l.scale.toFixed(2)}`).join("");
