@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { env } from "@/lib/env";
+import { ThemeSwitch } from "./theme-switch";
 
 /** Header with the provider mode: people must always know when images are simulated. */
 export function SiteHeader() {
@@ -11,7 +12,9 @@ export function SiteHeader() {
           <span aria-hidden className="inline-block size-6 rounded-md bg-gradient-to-br from-accent-400 via-fuchsia-500 to-amber-400" />
           Lorascope
         </Link>
-        <nav aria-label="Main" className="flex gap-3 text-sm text-zinc-600 dark:text-zinc-400">
+        {/* Beside the logo on phones, last on wider screens. */}
+        <ThemeSwitch className="ml-auto sm:order-last sm:ml-0" />
+        <nav aria-label="Main" className="flex basis-full gap-3 text-sm sm:basis-auto text-zinc-600 dark:text-zinc-400">
           <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Studio</Link>
           <Link href="/loras" className="hover:text-zinc-900 dark:hover:text-zinc-100">LoRAs</Link>
           <Link href="/gallery" className="hover:text-zinc-900 dark:hover:text-zinc-100">Gallery</Link>
