@@ -5,13 +5,9 @@ import { gridKey, placeOnGrid } from "@/lib/sharing/grid";
 import type { SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
 import { OpenInStudio } from "./recipe";
 import { SweepTable } from "./sweep-table";
+import { clip } from "@/lib/text/clip";
 
 /** Server-rendered grids of a shared collection: plain cards, or a labelled sweep grid. */
-
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, " ").trim() || "Untitled";
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 function Thumb({ item, className = "", crop = false, label }: { item: SharedCollectionItem; className?: string; crop?: boolean; /** Overrides the prompt as alt text (a sweep cell: its scales). */ label?: string }) {
   const image = item.images[0];
@@ -29,7 +25,7 @@ function Thumb({ item, className = "", crop = false, label }: { item: SharedColl
         width={image.width}
         height={image.height}
         loading="lazy"
-        alt={label ?? `${clip(item.userPrompt, 120)} (seed ${item.seed})`}
+        alt={label ?? `${clip(item.userPrompt, 120, "Untitled")} (seed ${item.seed})`}
         className={`w-full transition duration-300 group-hover:scale-[1.02] ${crop ? "aspect-[4/3] object-cover" : "h-auto"}`}
         style={crop ? undefined : { aspectRatio: `${image.width} / ${image.height}` }}
       />
@@ -107,7 +103,6 @@ function commonRecipe(items: SharedCollectionItem[]) {
   };
 }
 
-
 /** One result on the grid, or the dashed tile of a cell that has none (failed, cancelled or removed). */
 function GridCell({ item, axes, extras }: { item: SharedCollectionItem | undefined; axes: SweepAxes; extras?: (item: SharedCollectionItem) => ReactNode }) {
   if (!item) {
@@ -117,7 +112,7 @@ function GridCell({ item, axes, extras }: { item: SharedCollectionItem | undefin
       </div>
     );
   }
-  const label = cellLabel(axes, item.cell) || clip(item.userPrompt, 120);
+  const label = cellLabel(axes, item.cell) || clip(item.userPrompt, 120, "Untitled");
   return (
     <div className="flex flex-col gap-1.5">
       <Thumb item={item} label={label} />

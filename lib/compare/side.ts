@@ -1,5 +1,6 @@
 import { sideCaption, type CompareLetter } from "./caption";
 import type { CompareParams } from "./diff";
+import { clip } from "@/lib/text/clip";
 
 /** One side of a comparison as the (client) compare view gets it: plain, serialisable data. */
 export interface CompareSide {
@@ -10,11 +11,6 @@ export interface CompareSide {
   image: { url: string; width: number; height: number; alt: string } | null;
   /** The result's own page (owner) or its full image (shared). */
   link: { href: string; label: string } | null;
-}
-
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, " ").trim() || "Untitled";
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
 export function toCompareSide(
@@ -28,7 +24,7 @@ export function toCompareSide(
     letter,
     caption,
     // The caption leads the alt text: it is what tells A from B to a screen reader too.
-    image: image ? { url: image.url, width: image.width, height: image.height, alt: `${caption} — ${clip(params.userPrompt, 120)}` } : null,
+    image: image ? { url: image.url, width: image.width, height: image.height, alt: `${caption} — ${clip(params.userPrompt, 120, "Untitled")}` } : null,
     link,
   };
 }

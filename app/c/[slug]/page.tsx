@@ -8,14 +8,10 @@ import { sharedContactSheetPath } from "@/lib/explore/contact-sheet-request";
 import { formatUsd } from "@/lib/models/pricing";
 import { loadSharedCollection, requestBaseUrl } from "@/lib/sharing/load";
 import type { SharedCollection, SweepAxes } from "@/lib/sharing/view";
+import { clip } from "@/lib/text/clip";
 
 // Always read the database: revoking a link must take effect on the next request.
 export const dynamic = "force-dynamic";
-
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 function describeCollection(c: SharedCollection): string {
   const count = `${c.items.length} result${c.items.length === 1 ? "" : "s"}`;

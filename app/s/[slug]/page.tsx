@@ -3,23 +3,19 @@ import { notFound } from "next/navigation";
 import { LoraList, OpenInStudio, PromptBlock, ProviderBadge, RecipeFacts, SharedImageFigure, formatDate } from "@/components/sharing/recipe";
 import { loadSharedResult, requestBaseUrl } from "@/lib/sharing/load";
 import { describeResult } from "@/lib/sharing/view";
+import { clip } from "@/lib/text/clip";
 
 // Always read the database: revoking a link must take effect on the next request.
 export const dynamic = "force-dynamic";
-
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, " ").trim() || "Untitled";
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 export async function generateMetadata({ params }: PageProps<"/s/[slug]">): Promise<Metadata> {
   const { slug } = await params;
   const result = await loadSharedResult(slug);
   if (!result) return { title: "Link not available", robots: { index: false, follow: false } };
-  const title = clip(result.userPrompt, 70);
+  const title = clip(result.userPrompt, 70, "Untitled");
   const description = describeResult(result);
   const image = result.images[0];
-  const alt = clip(result.userPrompt, 200);
+  const alt = clip(result.userPrompt, 200, "Untitled");
   return {
     metadataBase: await requestBaseUrl(),
     title,
@@ -53,7 +49,7 @@ export default async function SharedResultPage({ params }: PageProps<"/s/[slug]"
           <ProviderBadge result={result} />
         </div>
         <h1 id="shared-title" className="max-w-4xl text-balance break-words text-2xl font-semibold tracking-tight sm:text-3xl">
-          {clip(result.userPrompt, 200)}
+          {clip(result.userPrompt, 200, "Untitled")}
         </h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {result.modelLabel} · {result.width}×{result.height} · seed {result.seed} · made {formatDate(result.createdAt)}
@@ -70,7 +66,7 @@ export default async function SharedResultPage({ params }: PageProps<"/s/[slug]"
               image={image}
               priority={i === 0}
               fit={!several}
-              alt={`${clip(result.userPrompt, 120)} (seed ${result.seed}${several ? `, image ${image.index + 1}` : ""})`}
+              alt={`${clip(result.userPrompt, 120, "Untitled")} (seed ${result.seed}${several ? `, image ${image.index + 1}` : ""})`}
             />
           ))}
         </section>

@@ -8,16 +8,12 @@ import { parseComparePair } from "@/lib/compare/href";
 import { paramsFromShared } from "@/lib/compare/params";
 import { toCompareSide } from "@/lib/compare/side";
 import { loadSharedCollection } from "@/lib/sharing/load";
+import { clip } from "@/lib/text/clip";
 
 // Always read the database: revoking a link must take effect on the next request.
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const collection = await loadSharedCollection((await params).slug);

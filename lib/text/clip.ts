@@ -1,0 +1,8 @@
+/**
+ * One line of at most `max` characters for titles, labels and alt text: whitespace collapsed,
+ * an ellipsis where it was cut, `fallback` when nothing is left.
+ */
+export function clip(text: string, max: number, fallback = ""): string {
+  const t = text.replace(/\s+/g, " ").trim() || fallback;
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
