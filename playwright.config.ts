@@ -5,9 +5,11 @@ import { defineConfig } from "@playwright/test";
  * checkout runs), one talking through the real SDK to a Together stand-in on loopback that
  * records requests and injects failures. Both get fresh data dirs (scripts/test-e2e.mjs).
  */
-const STANDIN_PORT = 4010;
+/** E2E_PORT_OFFSET shifts every port, so two checkouts can run their browser suites at once. */
+const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const STANDIN_PORT = 4010 + OFFSET;
 /** Files on 4020, Hugging Face 4021, Civitai 4022, Replicate 4023 (tests/support/standins-cli.ts). */
-const HUBS_PORT = 4020;
+const HUBS_PORT = 4020 + OFFSET;
 const hubs = {
   HF_ENDPOINT: `http://127.0.0.1:${HUBS_PORT + 1}`,
   CIVITAI_BASE_URL: `http://127.0.0.1:${HUBS_PORT + 2}/api/v1`,
@@ -16,8 +18,8 @@ const hubs = {
   // The stand-ins live on loopback: the explicit opt-in, for tests only.
   ALLOW_PRIVATE_FETCH: "true",
 };
-const SIM_PORT = 3100;
-const REAL_PORT = 3101;
+const SIM_PORT = 3100 + OFFSET;
+const REAL_PORT = 3101 + OFFSET;
 const dataRoot = "test-results/e2e-data";
 
 const chromium = {

@@ -12,6 +12,11 @@ const envSchema = z.object({
   TOGETHER_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   /** Forces the built-in simulator even when a key is set (demos, tests). */
   LORASCOPE_SIMULATOR: flag,
+  /** fal.ai's own variable ("key_id:key_secret"); enables fal's FLUX LoRA endpoints for real. */
+  FAL_KEY: optional,
+  /** Replaces fal's queue host (https://queue.fal.run) for tests and private gateways. */
+  FAL_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  FAL_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
   DATA_DIR: optional,
   DATABASE_URL: optional,
   HF_ENDPOINT: optional,
@@ -60,6 +65,12 @@ export interface AppEnv {
   togetherMaxRetries: number;
   /** "together" when a key is configured, "simulator" otherwise. */
   providerMode: "together" | "simulator";
+  falKey?: string;
+  /** fal's queue origin, without a trailing slash. */
+  falBaseUrl: string;
+  falTimeoutMs: number;
+  /** "fal" when FAL_KEY is set (and the simulator is not forced), "simulator" otherwise. */
+  falMode: "fal" | "simulator";
   dataDir: string;
   databaseUrl?: string;
   hfEndpoint: string;
@@ -90,6 +101,10 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     togetherTimeoutMs: e.TOGETHER_TIMEOUT_MS,
     togetherMaxRetries: e.TOGETHER_MAX_RETRIES,
     providerMode: simulator ? "simulator" : "together",
+    falKey: e.FAL_KEY,
+    falBaseUrl: (e.FAL_BASE_URL ?? "https://queue.fal.run").replace(/\/+$/, ""),
+    falTimeoutMs: e.FAL_TIMEOUT_MS,
+    falMode: isOn(e.LORASCOPE_SIMULATOR) || !e.FAL_KEY ? "simulator" : "fal",
     // Runtime configuration, not a build input: keep the bundler from tracing it.
     dataDir: path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR ?? "data"),
     databaseUrl: e.DATABASE_URL,

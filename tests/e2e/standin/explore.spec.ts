@@ -5,7 +5,7 @@ import { StudioPage } from "../pages/studio-page";
 
 // Explore sweeps against the Together stand-in, which records every request and injects faults.
 
-const ADMIN = "http://127.0.0.1:4010/__admin";
+const ADMIN = `http://127.0.0.1:${4010 + Number(process.env.E2E_PORT_OFFSET ?? 0)}/__admin`;
 const TAROT = "multimodalart/flux-tarot-v1";
 const ANIME = "https://huggingface.co/XLabs-AI/flux-lora-collection/resolve/main/anime_lora.safetensors";
 

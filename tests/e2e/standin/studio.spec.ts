@@ -4,7 +4,7 @@ import { StudioPage } from "../pages/studio-page";
 // The studio against the Together stand-in (records requests, injects faults) and the
 // Hugging Face / Civitai / Replicate stand-ins whose file links lead to real safetensors headers.
 
-const ADMIN = "http://127.0.0.1:4010/__admin";
+const ADMIN = `http://127.0.0.1:${4010 + Number(process.env.E2E_PORT_OFFSET ?? 0)}/__admin`;
 type Recorded = { path: string; body: Record<string, unknown> };
 async function generations(request: APIRequestContext): Promise<Recorded[]> {
   const { requests }: { requests: Recorded[] } = await (await request.get(`${ADMIN}/requests`)).json();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { StudioPage } from "../pages/studio-page";
 
-const ADMIN = "http://127.0.0.1:4010/__admin";
+const ADMIN = `http://127.0.0.1:${4010 + Number(process.env.E2E_PORT_OFFSET ?? 0)}/__admin`;
 
 test.beforeEach(async ({ request }) => {
   await request.delete(`${ADMIN}/faults`);
