@@ -3,7 +3,8 @@ import { env } from "@/lib/env";
 import { exploreFromSearchParams } from "@/lib/explore/settings";
 import { loadSweepForOwner } from "@/lib/explore/load-sweep";
 import { loadStudioResults } from "@/lib/generation/recent";
-import { describeOwnApiKey } from "@/lib/owner/own-key";
+import { modelsForPerson } from "@/lib/models/for-person";
+import { describeOwnApiKey, getOwnApiKeys } from "@/lib/owner/own-key";
 import { getOwnerId } from "@/lib/owner/session";
 import { stateFromSearchParams } from "@/lib/studio/state";
 
@@ -20,14 +21,17 @@ function toURLSearchParams(params: SearchParams): URLSearchParams {
 }
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [params, ownerId, ownKey] = await Promise.all([searchParams, getOwnerId(), describeOwnApiKey()]);
+  const [params, ownerId, ownKey, own] = await Promise.all([searchParams, getOwnerId(), describeOwnApiKey(), getOwnApiKeys()]);
   const query = toURLSearchParams(params);
+  const { models, catalog } = await modelsForPerson(own);
   const [{ results, limits }, sweep] = await Promise.all([loadStudioResults(ownerId, ownKey.set), loadSweepForOwner(ownerId, query.get("sweep"))]);
   return (
     <>
       <h1 className="sr-only">Studio</h1>
       <Studio
-        initialState={stateFromSearchParams(query)}
+        initialState={stateFromSearchParams(query, catalog)}
+        models={models}
+        catalog={catalog}
         initialExplore={exploreFromSearchParams(query)}
         initialSweep={sweep}
         renderedQuery={query.toString()}

@@ -12,6 +12,10 @@ const envSchema = z.object({
   TOGETHER_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   /** Forces the built-in simulator even when a key is set (demos, tests). */
   LORASCOPE_SIMULATOR: flag,
+  /** An operator's models file (JSON: {"models": [...]}) that adds or overrides catalog models by id. */
+  LORASCOPE_MODELS: optional,
+  /** How the built-in simulators misbehave on purpose, e.g. "together-2026-10" or "black-forest-labs/FLUX.2-dev=loras-refused". */
+  LORASCOPE_SIMULATOR_CASES: optional,
   /** fal.ai's own variable ("key_id:key_secret"); enables fal's FLUX LoRA endpoints for real. */
   FAL_KEY: optional,
   /** Replaces fal's queue host (https://queue.fal.run) for tests and private gateways. */
@@ -65,12 +69,17 @@ export interface AppEnv {
   togetherMaxRetries: number;
   /** "together" when a key is configured, "simulator" otherwise. */
   providerMode: "together" | "simulator";
+  /** LORASCOPE_SIMULATOR=true: every provider on its simulator, keys or not (own keys excepted). */
+  forceSimulator: boolean;
   falKey?: string;
   /** fal's queue origin, without a trailing slash. */
   falBaseUrl: string;
   falTimeoutMs: number;
   /** "fal" when FAL_KEY is set (and the simulator is not forced), "simulator" otherwise. */
   falMode: "fal" | "simulator";
+  /** Absolute path of the operator's models file, or null. */
+  modelsFile: string | null;
+  simulatorCases: string | null;
   dataDir: string;
   databaseUrl?: string;
   hfEndpoint: string;
@@ -101,6 +110,9 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     togetherTimeoutMs: e.TOGETHER_TIMEOUT_MS,
     togetherMaxRetries: e.TOGETHER_MAX_RETRIES,
     providerMode: simulator ? "simulator" : "together",
+    forceSimulator: isOn(e.LORASCOPE_SIMULATOR),
+    modelsFile: e.LORASCOPE_MODELS ? path.resolve(/*turbopackIgnore: true*/ e.LORASCOPE_MODELS) : null,
+    simulatorCases: e.LORASCOPE_SIMULATOR_CASES ?? null,
     falKey: e.FAL_KEY,
     falBaseUrl: (e.FAL_BASE_URL ?? "https://queue.fal.run").replace(/\/+$/, ""),
     falTimeoutMs: e.FAL_TIMEOUT_MS,

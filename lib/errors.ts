@@ -12,6 +12,12 @@ export type AppErrorCode =
   | "budget_exceeded"
   | "incompatible_lora"
   | "model_not_found"
+  /** The provider answered that this model takes no LoRAs (remembered: lib/models/refusals.ts). */
+  | "model_refuses_loras"
+  /** The model does not exist for this key, or is not serverless (needs a dedicated endpoint). */
+  | "model_not_available"
+  /** Together's partner-hosted models need the organisation to allow third-party data sharing. */
+  | "data_sharing_blocked"
   | "bad_request"
   | "upstream_unavailable"
   | "timeout"

@@ -7,7 +7,7 @@ import { TotalsBar } from "@/components/gallery/totals-bar";
 import { galleryFacets, galleryTotals, listGallery } from "@/lib/db/gallery-queries";
 import { parseGalleryParams, toGalleryQuery } from "@/lib/gallery/filters";
 import { toGalleryItemView, type GalleryFacets, type GalleryTotals } from "@/lib/gallery/view";
-import { catalog } from "@/lib/models/catalog";
+import { getCatalog } from "@/lib/models/registry";
 import { getOwnerId } from "@/lib/owner/session";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +38,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const [page, totals, facets] = ownerId
     ? await Promise.all([listGallery(ownerId, { sort, filters }), galleryTotals(ownerId), galleryFacets(ownerId)])
     : [{ items: [], nextCursor: null }, NO_TOTALS, NO_FACETS];
-  const modelLabels = Object.fromEntries(catalog.models.map((m) => [m.id, m.label]));
+  const modelLabels = Object.fromEntries(getCatalog().models.map((m) => [m.id, m.label]));
 
   return (
     <div className="flex flex-col gap-5">

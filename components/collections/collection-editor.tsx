@@ -15,6 +15,7 @@ import type { GenerationView } from "@/lib/generation/view";
 import { formatUsd } from "@/lib/models/pricing";
 import type { SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
 import { deleteCollectionAction, moveCollectionItemAction, removeFromCollectionAction, renameCollectionAction } from "./actions";
+import { isSimulated } from "@/lib/providers/names";
 
 export interface CollectionEditorItem {
   generation: GenerationView;
@@ -293,7 +294,7 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
                         </p>
                         <p className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
                           {g.width}×{g.height} · {g.steps} steps · seed {g.seed} · {formatUsd(g.costMicroUsd)}
-                          {g.provider === "simulator" && " · simulated"}
+                          {isSimulated(g.provider) && " · simulated"}
                         </p>
                         {g.loras.length > 0 && (
                           <ul className="flex flex-wrap gap-1">

@@ -7,10 +7,10 @@ import type { Result } from "@/lib/errors";
 import type { LiveSweep } from "@/lib/explore/live";
 import { loadSweepForOwner } from "@/lib/explore/load-sweep";
 import { MAX_SWEEP_VALUES } from "@/lib/explore/values";
-import { generationInputSchema } from "@/lib/generation/schema";
+import { generationInputSchemaFor } from "@/lib/generation/schema";
 import { getLimits } from "@/lib/limits/limits";
 import { decideSweep } from "@/lib/limits/policy";
-import { getModel } from "@/lib/models/catalog";
+import { getCatalog, pricedModel } from "@/lib/models/registry";
 import { priceRequest } from "@/lib/models/pricing";
 import { getOwnApiKey } from "@/lib/owner/own-key";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
@@ -20,7 +20,7 @@ const startSchema = z.object({
   name: z.string(),
   axes: z.object({ x: axisSchema, y: axisSchema.optional() }),
   /** Every cell's generation input (ids included); checked here only for price, seed and limits. */
-  inputs: z.array(generationInputSchema).min(1).max(MAX_SWEEP_VALUES * MAX_SWEEP_VALUES + 1),
+  inputs: z.array(z.unknown()).min(1).max(MAX_SWEEP_VALUES * MAX_SWEEP_VALUES + 1),
 });
 
 /**
@@ -30,13 +30,15 @@ const startSchema = z.object({
  */
 export async function startSweepAction(raw: unknown): Promise<Result<{ collectionId: string; name: string }>> {
   const parsed = startSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: "The sweep's settings were not understood; check the values and try again." } };
-  const { inputs, axes } = parsed.data;
+  const cells = parsed.success ? z.array(generationInputSchemaFor(getCatalog())).safeParse(parsed.data.inputs) : null;
+  if (!parsed.success || !cells?.success) return { ok: false, error: { code: "invalid_input", message: "The sweep's settings were not understood; check the values and try again." } };
+  const { axes } = parsed.data;
+  const inputs = cells.data;
   if (new Set(inputs.map((i) => i.seed)).size !== 1 || new Set(inputs.map((i) => i.model)).size !== 1) {
     return { ok: false, error: { code: "invalid_input", message: "Every cell of a sweep uses the same seed and model." } };
   }
   const name = normalizeCollectionName(parsed.data.name) ?? "Scale sweep";
-  const totalMicroUsd = inputs.reduce((sum, input) => sum + priceRequest(getModel(input.model), input).totalMicroUsd, 0);
+  const totalMicroUsd = inputs.reduce((sum, input) => sum + priceRequest(pricedModel(input.model), input).totalMicroUsd, 0);
   const ownerId = await ensureOwnerId();
   const ownKey = (await getOwnApiKey()) !== null;
   const decision = decideSweep(await getLimits(ownerId, { ownKey }), { count: inputs.length, totalMicroUsd });

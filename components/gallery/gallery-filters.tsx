@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { EMPTY_GALLERY_PARAMS, hasActiveFilters, type GalleryParams } from "@/lib/gallery/filters";
+import { EMPTY_GALLERY_PARAMS, GALLERY_PROVIDERS, hasActiveFilters, type GalleryParams } from "@/lib/gallery/filters";
+import { recordLabel } from "@/lib/providers/names";
 import { loraLabel } from "@/lib/gallery/format";
 import type { GalleryFacets } from "@/lib/gallery/view";
 
@@ -139,8 +140,9 @@ export function GalleryFilters({ params, facets, modelLabels, onChange, pending 
           <Field id="gallery-provider" label="Provider" className="md:col-span-2 lg:col-span-3">
             <select id="gallery-provider" name="provider" value={params.provider} onChange={(e) => set("provider", e.target.value as GalleryParams["provider"])} className={control}>
               <option value="">Any provider</option>
-              <option value="together">Together AI</option>
-              <option value="simulator">Simulator</option>
+              {GALLERY_PROVIDERS.map((p) => (
+                <option key={p} value={p}>{recordLabel(p)}</option>
+              ))}
             </select>
           </Field>
           <Field id="gallery-from" label="From" className="md:col-span-2 lg:col-span-3">

@@ -1,10 +1,14 @@
 import Link from "next/link";
-import { env } from "@/lib/env";
+import { modesFor } from "@/lib/providers";
+import { providerLabel } from "@/lib/providers/names";
 import { ThemeSwitch } from "./theme-switch";
 
 /** Header with the provider mode: people must always know when images are simulated. */
 export function SiteHeader() {
-  const simulated = env().providerMode === "simulator";
+  // The deployment's keys; a person's own key shows in the studio, not here.
+  const modes = modesFor({ together: null, fal: null });
+  const live = (["together", "fal"] as const).filter((p) => modes[p] === "live").map(providerLabel);
+  const simulated = live.length === 0;
   return (
     <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
@@ -28,7 +32,7 @@ export function SiteHeader() {
               : "ml-auto rounded-full bg-emerald-100 px-3 py-1 text-xs font-medium text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-200"
           }
         >
-          {simulated ? "Simulator — images are simulated; set TOGETHER_API_KEY for real ones" : "Connected to Together AI"}
+          {simulated ? "Simulator — images are simulated; set TOGETHER_API_KEY or FAL_KEY for real ones" : `Connected to ${live.join(" and ")}`}
         </p>
       </div>
     </header>

@@ -6,6 +6,7 @@ import type { SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
 import { OpenInStudio } from "./recipe";
 import { SweepTable } from "./sweep-table";
 import { clip } from "@/lib/text/clip";
+import { isSimulated } from "@/lib/providers/names";
 
 /** Server-rendered grids of a shared collection: plain cards, or a labelled sweep grid. */
 
@@ -54,7 +55,7 @@ function KeyParams({ item }: { item: SharedCollectionItem }) {
       ))}
       <p className="tabular-nums">
         {item.modelLabel} · {item.width}×{item.height} · {item.steps} steps · seed {item.seed} · {formatUsd(item.costMicroUsd)}
-        {item.provider === "simulator" && " · simulated"}
+        {isSimulated(item.provider) && " · simulated"}
       </p>
     </div>
   );

@@ -4,6 +4,7 @@ import { MAX_SCALE } from "@/lib/generation/schema";
 import { formatUsd } from "@/lib/models/pricing";
 import type { SharedImage, SharedLora, SharedResult } from "@/lib/sharing/view";
 import { studioHref } from "@/lib/studio/from-generation";
+import { isSimulated, recordLabel } from "@/lib/providers/names";
 
 /** Server-rendered pieces of the public pages: images and exactly how they were made. */
 
@@ -107,10 +108,10 @@ export function RecipeFacts({ result }: { result: SharedResult }) {
 }
 
 export function ProviderBadge({ result }: { result: Pick<SharedResult, "provider"> }) {
-  return result.provider === "simulator" ? (
-    <Badge tone="warn" title="Made by Lorascope's built-in simulator, not by Together AI">Simulated image</Badge>
+  return isSimulated(result.provider) ? (
+    <Badge tone="warn" title={`Made by Lorascope's built-in simulator, not by ${recordLabel(result.provider).replace(" (simulated)", "")}`}>Simulated image</Badge>
   ) : (
-    <Badge tone="good">Together AI</Badge>
+    <Badge tone="good">{recordLabel(result.provider)}</Badge>
   );
 }
 

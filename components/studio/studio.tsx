@@ -22,11 +22,12 @@ import { planSweep } from "@/lib/explore/plan";
 import { addExploreParams, defaultExploreSettings, exploreFromSearchParams, type ExploreSettings } from "@/lib/explore/settings";
 import { buildImageRequest } from "@/lib/generation/build-request";
 import { buildPrompt } from "@/lib/generation/prompt";
-import { fieldErrors, generationInputSchema } from "@/lib/generation/schema";
+import { fieldErrors, generationInputSchemaFor } from "@/lib/generation/schema";
 import type { GenerationView } from "@/lib/generation/view";
 import type { LimitsView } from "@/lib/limits/view";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
-import { catalog, getModel } from "@/lib/models/catalog";
+import { defaultModelOf, findIn, getIn, type Catalog } from "@/lib/models/catalog";
+import { modelNotice, type StudioModel } from "@/lib/models/status";
 import { priceRequest } from "@/lib/models/pricing";
 import { cheaperNearbySize } from "@/lib/models/size-presets";
 import { ModeSwitch, type StudioMode } from "./mode-switch";
@@ -37,6 +38,7 @@ import { CostStatus } from "./cost-status";
 import { ErrorAlert } from "./error-alert";
 import { LimitsNote } from "./limits-note";
 import { LoraSlotField, useLoraCard, type SlotCard } from "./lora-slot";
+import { ModelSelect } from "./model-select";
 import { OwnKeyButton, type OwnKey } from "./own-key-dialog";
 import { PromptPreview } from "./prompt-preview";
 import { GenerationResult, PendingResults } from "./results";
@@ -92,9 +94,13 @@ interface StudioProps {
   renderedQuery: string;
   /** Sweep cells in flight at once (SWEEP_CONCURRENCY). */
   sweepConcurrency: number;
+  /** The models this person can pick, with their states and effective prices. */
+  models: StudioModel[];
+  /** The catalog the studio validates with (the server's, with the default chosen for this person). */
+  catalog: Catalog;
 }
 
-export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner, initialExplore, initialSweep, renderedQuery, sweepConcurrency }: StudioProps) {
+export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner, initialExplore, initialSweep, renderedQuery, sweepConcurrency, models, catalog }: StudioProps) {
   const [state, setState] = useState<StudioState>(initialState);
   const [mode, setMode] = useState<StudioMode>(initialExplore ? "explore" : "single");
   const [explore, setExplore] = useState<ExploreSettings>(initialExplore ?? defaultExploreSettings());
@@ -106,7 +112,12 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const [error, setError] = useState<AppErrorShape | null>(null);
   const inFlight = useRef<string | null>(null);
   const freshPaths = useRef(new Set<string>());
-  const model = getModel(state.model);
+  const model = findIn(catalog, state.model) ?? defaultModelOf(catalog);
+  const schema = useMemo(() => generationInputSchemaFor(catalog), [catalog]);
+  const hasLoras = state.loras.some((l) => l.path.trim());
+  const selectedModel = models.find((m) => m.model.id === model.id);
+  const modelBlock = selectedModel ? modelNotice(selectedModel, models, hasLoras) : null;
+  const blockedByModel = modelBlock?.tone === "block" ? modelBlock.text : null;
   const set = <K extends keyof StudioState>(key: K, value: StudioState[K]) => setState((s) => ({ ...s, [key]: value }));
   /** A new slot, or an update applied to the slot as it is then (edits never undo a late answer). */
   const setSlot = (i: 0 | 1, next: LoraSlot | ((slot: LoraSlot) => LoraSlot), fresh = true) =>
@@ -147,7 +158,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
 
   const effective = effectiveSlots(state, cards);
   const validation = useMemo(() => {
-    const parsed = generationInputSchema.safeParse(toGenerationInput(effective, effective.seed, VALIDATION_ID));
+    const parsed = schema.safeParse(toGenerationInput(effective, effective.seed, VALIDATION_ID));
     return parsed.success ? { errors: {}, request: buildImageRequest(parsed.data) } : { errors: fieldErrors(parsed.error), request: null };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- effective is derived from these
   }, [state, cards[0], cards[1]]);
@@ -199,7 +210,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     }
     const current = new URLSearchParams(window.location.search);
     if (current.toString() === renderedQuery) return;
-    setState(stateFromSearchParams(current));
+    setState(stateFromSearchParams(current, catalog));
     const settings = exploreFromSearchParams(current);
     setMode(settings ? "explore" : "single");
     if (settings) setExplore(settings);
@@ -209,14 +220,14 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   }, []);
   useEffect(() => {
     const t = setTimeout(() => {
-      const params = addExploreParams(stateToSearchParams(state), mode === "explore" ? explore : null);
+      const params = addExploreParams(stateToSearchParams(state, catalog), mode === "explore" ? explore : null);
       if (sweepId) params.set("sweep", sweepId);
       const query = params.toString();
       if (query === window.location.search.replace(/^\?/, "")) return;
       window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
     }, 250);
     return () => clearTimeout(t);
-  }, [state, mode, explore, sweepId]);
+  }, [state, mode, explore, sweepId, catalog]);
 
   function incompatibleSlot(): AppErrorShape | null {
     for (const [i, c] of cards.entries()) {
@@ -246,6 +257,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     if (preview.errors.length > 0 || !preview.cost) {
       return setError({ code: "invalid_input", message: preview.errors[0] ?? "Check the sweep's values." });
     }
+    if (blockedByModel) return setError({ code: "invalid_input", message: blockedByModel });
     const blocked = incompatibleSlot();
     if (blocked) return setError(blocked);
     if (preview.cost.totalMicroUsd > confirmAboveUsd * 1_000_000) return setConfirming(true);
@@ -255,7 +267,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   function submit() {
     if (mode === "explore") return submitSweep();
     // The ref closes the gap between a click and React re-rendering the disabled button.
-    if (inFlight.current || !validation.request) return;
+    if (inFlight.current || !validation.request || blockedByModel) return;
     const blocked = incompatibleSlot();
     if (blocked) return setError(blocked);
     const seed = state.randomSeed ? randomSeed() : state.seed;
@@ -303,22 +315,15 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
         </div>
 
         <div className="flex flex-wrap items-end gap-2">
-          <div className="flex min-w-0 flex-1 flex-col gap-1">
-            <label htmlFor="model" className="text-sm font-medium">Model</label>
-            <select
-              id="model"
-              value={state.model}
-              onChange={(e) => {
-                const next = getModel(e.target.value);
-                setState((s) => ({ ...s, model: next.id, steps: next.defaults.steps, guidance: next.defaults.guidance }));
-              }}
-              className="rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
-            >
-              {catalog.models.map((m) => (
-                <option key={m.id} value={m.id}>{m.label}{m.deprecated ? " (deprecated)" : ""}</option>
-              ))}
-            </select>
-          </div>
+          <ModelSelect
+            models={models}
+            value={model.id}
+            hasLoras={hasLoras}
+            onChange={(id) => {
+              const next = getIn(catalog, id);
+              setState((s) => ({ ...s, model: next.id, steps: next.defaults.steps, guidance: next.defaults.guidance }));
+            }}
+          />
           <OwnKeyButton ownKey={ownKey} onChange={(key, l) => (setOwnKey(key), setLimits(l))} />
         </div>
 
@@ -361,9 +366,12 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
                 <Button type="button" variant="danger" onClick={() => inFlight.current && cancelGeneration(inFlight.current)}>Cancel</Button>
               </>
             ) : (
-              <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim() || sweeps.running}>Generate</Button>
+              <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim() || sweeps.running || blockedByModel !== null} aria-describedby={blockedByModel ? "generate-held" : undefined}>Generate</Button>
             )}
             {mode === "single" && <CopyAsCode request={validation.request} />}
+            {blockedByModel && mode === "single" && (
+              <p id="generate-held" className="text-xs text-red-700 dark:text-red-300">Not sent: {model.label} cannot run here — see Model above.</p>
+            )}
           </div>
           {mode === "explore" ? (
             <SweepCostStatus cost={preview.cost} megapixels={preview.megapixels} overBudget={preview.overLimits} />

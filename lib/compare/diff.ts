@@ -1,5 +1,7 @@
 import { formatScale } from "@/lib/explore/values";
 import { formatUsd } from "@/lib/models/pricing";
+import { recordLabel } from "@/lib/providers/names";
+import type { ProviderRecordName } from "@/lib/providers/types";
 
 /** One result's recipe as the compare page lines it up: the same for owner and shared results. */
 export interface CompareLora {
@@ -22,7 +24,7 @@ export interface CompareParams {
   n: number;
   seed: number;
   guidance: number | null;
-  provider: "together" | "simulator";
+  provider: ProviderRecordName;
   loras: CompareLora[];
   costMicroUsd: number;
 }
@@ -67,7 +69,7 @@ export function diffParams(a: CompareParams, b: CompareParams): DiffRow[] {
     rows.push(row(`LoRA ${position}`, loraText(la, lb), loraText(lb, la)));
     if (la || lb) rows.push(row(`LoRA ${position} scale`, la ? formatScale(la.scale) : NO_SCALE, lb ? formatScale(lb.scale) : NO_SCALE));
   }
-  const provider = (p: CompareParams) => (p.provider === "simulator" ? "Simulator" : "Together AI");
+  const provider = (p: CompareParams) => recordLabel(p.provider);
   rows.push(
     row("Seed", String(a.seed), String(b.seed)),
     row("Prompt", a.userPrompt, b.userPrompt),

@@ -1,6 +1,6 @@
 import { loraLabel } from "@/lib/gallery/format";
 import type { GenerationView } from "@/lib/generation/view";
-import { findModel } from "@/lib/models/catalog";
+import { findModel } from "@/lib/models/registry";
 import type { SharedResult } from "@/lib/sharing/view";
 import type { CompareParams } from "./diff";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
 
 // The gallery's URL (?q=&lora=&model=&from=&to=&provider=&sort=) ⇄ typed filters. Pure, so the
 // page, the server action and the browser share one reading. Every field is parsed on its
@@ -8,7 +9,7 @@ import { z } from "zod";
 export const GALLERY_SORTS = ["newest", "oldest", "cost"] as const;
 export type GallerySort = (typeof GALLERY_SORTS)[number];
 
-export const GALLERY_PROVIDERS = ["together", "simulator"] as const;
+export const GALLERY_PROVIDERS = PROVIDER_RECORD_NAMES;
 export type GalleryProvider = (typeof GALLERY_PROVIDERS)[number];
 
 /** What listGallery filters by. Dates are instants: `from` inclusive, `to` exclusive. */

@@ -1,3 +1,4 @@
+import type { ProviderRequest } from "@/lib/providers/types";
 import type { ImageRequest } from "@/lib/together/types";
 import { buildPrompt } from "./prompt";
 import type { ValidGenerationInput } from "./schema";
@@ -37,12 +38,32 @@ export function imageRequestBody(recipe: RequestRecipe): ImageRequest {
   return request;
 }
 
-/** Studio settings → the exact body: enabled triggers folded into the prompt. */
-export function buildImageRequest(input: ValidGenerationInput): ImageRequest {
+/** Studio settings → the recipe as sent: enabled triggers folded into the prompt. */
+export function buildRecipe(input: ValidGenerationInput): RequestRecipe {
   const triggers = [...input.loras.flatMap((l) => l.triggers), ...input.customTriggers];
-  return imageRequestBody({
+  return {
     ...input,
     prompt: buildPrompt(input.prompt, triggers, input.triggerPlacement),
     loras: input.loras.map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
-  });
+  };
+}
+
+/** A recipe as the provider-neutral request every provider takes. */
+export function toProviderRequest(recipe: RequestRecipe): ProviderRequest {
+  return {
+    model: recipe.model,
+    prompt: recipe.prompt,
+    width: recipe.width,
+    height: recipe.height,
+    steps: recipe.steps,
+    n: recipe.n,
+    seed: recipe.seed,
+    guidance: recipe.guidance ?? null,
+    loras: [...recipe.loras].sort((a, b) => a.position - b.position).map((l) => ({ path: l.path.trim(), scale: l.scale })),
+  };
+}
+
+/** Studio settings → Together's exact body. */
+export function buildImageRequest(input: ValidGenerationInput): ImageRequest {
+  return imageRequestBody(buildRecipe(input));
 }

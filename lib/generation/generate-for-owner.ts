@@ -1,15 +1,19 @@
 import "server-only";
 import { addGenerationToCollection } from "@/lib/db/collection-queries";
 import { saveLoraDefaults } from "@/lib/db/lora-catalog-queries";
-import { toErrorShape, type Result } from "@/lib/errors";
+import { AppError, toErrorShape, type Result } from "@/lib/errors";
 import { cellJson, type SweepCellRef } from "@/lib/explore/cell";
 import { getLimits } from "@/lib/limits/limits";
 import { toLimitsView, type LimitsView } from "@/lib/limits/view";
-import { getOwnApiKey } from "@/lib/owner/own-key";
+import { chargedModel } from "@/lib/models/for-person";
+import { blockingRefusal, refusalKindOf } from "@/lib/models/refusal-rules";
+import { clearRefusals, recordRefusal, refusalsFor } from "@/lib/models/refusals";
+import { getCatalog } from "@/lib/models/registry";
+import { getOwnApiKeys } from "@/lib/owner/own-key";
 import { ensureOwnerId } from "@/lib/owner/session";
-import { getImageProvider } from "@/lib/together/client";
+import { providerFor } from "@/lib/providers";
 import { generate } from "./generate";
-import { fieldErrors, generationInputSchema, type ValidGenerationInput } from "./schema";
+import { fieldErrors, generationInputSchemaFor, type ValidGenerationInput } from "./schema";
 import { toGenerationView, type GenerationView } from "./view";
 
 export type GenerateResult = Result<{ generation: GenerationView; limits: LimitsView }>;
@@ -35,7 +39,7 @@ async function rememberLoraDefaults(ownerId: string, loras: { position: number; 
  * throws: the studio's action and the sweep route both answer with this result.
  */
 export async function generateForOwner(raw: unknown, options: { sweep?: { collectionId: string; cell: SweepCellRef } } = {}): Promise<GenerateResult> {
-  const parsed = generationInputSchema.safeParse(raw);
+  const parsed = generationInputSchemaFor(getCatalog()).safeParse(raw);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     const [field, message] = Object.entries(fields)[0] ?? ["form", "Check the settings"];
@@ -43,9 +47,20 @@ export async function generateForOwner(raw: unknown, options: { sweep?: { collec
   }
   try {
     const ownerId = await ensureOwnerId();
-    const ownKey = await getOwnApiKey();
-    const provider = getImageProvider(ownKey ? { apiKey: ownKey } : {});
-    const row = await generate({ ownerId, input: parsed.data, provider, ownKey: ownKey !== null });
+    const own = await getOwnApiKeys();
+    const model = chargedModel(parsed.data.model, own.together);
+    const hasLoras = parsed.data.loras.length > 0;
+    // What a provider already answered for this model stops the next paid attempt here.
+    const known = blockingRefusal(await refusalsFor(own), model.id, hasLoras);
+    if (known) throw new AppError({ code: known.kind === "loras_refused" ? "model_refuses_loras" : known.kind === "not_available" ? "model_not_available" : "data_sharing_blocked", message: known.message, field: "model" });
+    const { provider, ownKey } = providerFor(model, own);
+    const keyUsed = own[model.provider];
+    const row = await generate({ ownerId, input: parsed.data, provider, ownKey, model }).catch(async (err: unknown) => {
+      const kind = err instanceof AppError ? refusalKindOf(err.code) : null;
+      if (kind) await recordRefusal(model, keyUsed, kind, err instanceof Error ? err.message : String(err)).catch((e) => console.error("remembering a model refusal failed", e));
+      throw err;
+    });
+    await clearRefusals(model, keyUsed, hasLoras).catch((e) => console.error("clearing model refusals failed", e));
     if (options.sweep) {
       // The image is made and paid for either way; a sweep deleted meanwhile just keeps it in the gallery.
       await addGenerationToCollection(options.sweep.collectionId, row.id, ownerId, { cell: cellJson(options.sweep.cell) }).catch((err) =>
@@ -53,7 +68,7 @@ export async function generateForOwner(raw: unknown, options: { sweep?: { collec
       );
     }
     await rememberLoraDefaults(ownerId, row.loras, parsed.data);
-    const limits = toLimitsView(await getLimits(ownerId, { ownKey: ownKey !== null }));
+    const limits = toLimitsView(await getLimits(ownerId, { ownKey }));
     return { ok: true, generation: toGenerationView(row), limits };
   } catch (err) {
     const error = toErrorShape(err);

@@ -12,14 +12,14 @@ import {
 import { enforceLimits } from "@/lib/limits/limits";
 import { assertLorasCompatible } from "@/lib/loras/compatibility";
 import { recordLoraUsage } from "@/lib/loras/search/usage";
-import { getModel } from "@/lib/models/catalog";
+import type { ImageModel } from "@/lib/models/catalog";
+import { getModel } from "@/lib/models/registry";
 import { priceRequest } from "@/lib/models/pricing";
 import { getImageStore } from "@/lib/storage";
 import { imageKey, sha256Hex } from "@/lib/storage/keys";
 import { storeThumbnail } from "@/lib/storage/thumbnails";
-import type { ImageProvider } from "@/lib/together/client";
-import type { ProviderImage } from "@/lib/together/types";
-import { buildImageRequest } from "./build-request";
+import type { ImageProvider, ProviderImage } from "@/lib/providers/types";
+import { buildRecipe, toProviderRequest } from "./build-request";
 import { trackGeneration } from "./in-flight";
 import type { ValidGenerationInput } from "./schema";
 
@@ -88,16 +88,19 @@ export interface GenerateArgs {
   ownKey?: boolean;
   /** How long a duplicate request waits for the original. */
   duplicateWaitMs?: number;
+  /** The model as priced for this person (Together's published price when known); default: the catalog's. */
+  model?: ImageModel;
 }
 
 /** The generate use case: request → provider → bytes stored → rows written. */
-export async function generate({ ownerId, input, provider, ownKey = false, duplicateWaitMs = 180_000 }: GenerateArgs): Promise<GenerationWithParts> {
+export async function generate({ ownerId, input, provider, ownKey = false, duplicateWaitMs = 180_000, model: priced }: GenerateArgs): Promise<GenerationWithParts> {
   const existing = await getGenerationByRequest(ownerId, input.clientRequestId);
   if (existing) return awaitExisting(ownerId, input.clientRequestId, duplicateWaitMs);
 
-  const request = buildImageRequest(input);
-  await assertLorasCompatible((request.image_loras ?? []).map((l) => l.path), getModel(input.model));
-  const estimate = priceRequest(getModel(input.model), input);
+  const model = priced ?? getModel(input.model);
+  const request = toProviderRequest(buildRecipe(input));
+  await assertLorasCompatible(request.loras.map((l) => l.path), model);
+  const estimate = priceRequest(model, input);
   let pending;
   try {
     pending = await createPendingGeneration({
@@ -115,7 +118,7 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
       provider: provider.name,
       estimateMicroUsd: estimate.totalMicroUsd,
       ownKey,
-      loras: (request.image_loras ?? []).map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
+      loras: request.loras.map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
     });
   } catch (err) {
     // Lost the race against an identical request: follow that one instead of paying again.
@@ -129,7 +132,7 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
     await enforceLimits(ownerId, { ownKey });
     const images = await provider.generate(request, { signal: tracked.signal });
     const stored = await Promise.all(images.map(storeImage));
-    const price = priceRequest(getModel(input.model), { ...input, n: stored.length });
+    const price = priceRequest(model, { ...input, n: stored.length });
     const done = await completeGeneration(pending.id, {
       images: stored,
       billedMegapixels: price.billedMegapixels,

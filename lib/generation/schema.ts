@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findModel, modelIds } from "@/lib/models/catalog";
+import { findIn, shippedCatalog, type Catalog, type ImageModel } from "@/lib/models/catalog";
 
 export const MAX_SEED = 2_147_483_647;
 export const MIN_SCALE = 0;
@@ -12,48 +12,64 @@ export const loraInputSchema = z.object({
   triggers: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
 });
 
+const generationInputBase = z.object({
+  /** Random id per click: a double-click or a retried request finds the same generation. */
+  clientRequestId: z.uuid(),
+  prompt: z.string().trim().min(1, "Write a prompt first").max(4000),
+  model: z.string().trim().min(1, "Pick a model"),
+  width: z.number().int(),
+  height: z.number().int(),
+  steps: z.number().int(),
+  n: z.number().int().min(1, "At least 1 image").max(4, "At most 4 images"),
+  seed: z.number().int().min(0).max(MAX_SEED),
+  guidance: z.number().min(0).max(20).optional(),
+  loras: z.array(loraInputSchema).max(2, "At most 2 LoRAs"),
+  customTriggers: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  triggerPlacement: z.enum(["before", "after"]).default("before"),
+});
+
+type BaseInput = z.output<typeof generationInputBase>;
+
+/** The model's limits, as field errors. */
+function checkModelLimits(input: BaseInput, model: ImageModel, ctx: z.RefinementCtx) {
+  const { limits } = model;
+  for (const side of ["width", "height"] as const) {
+    const v = input[side];
+    if (v < limits.minSize || v > limits.maxSize) {
+      ctx.addIssue({ code: "custom", path: [side], message: `${side === "width" ? "Width" : "Height"} must be between ${limits.minSize} and ${limits.maxSize}` });
+    } else if (v % limits.sizeMultiple !== 0) {
+      ctx.addIssue({ code: "custom", path: [side], message: `${side === "width" ? "Width" : "Height"} must be a multiple of ${limits.sizeMultiple}` });
+    }
+  }
+  if (input.steps < limits.minSteps || input.steps > limits.maxSteps) {
+    ctx.addIssue({ code: "custom", path: ["steps"], message: `Steps must be between ${limits.minSteps} and ${limits.maxSteps}` });
+  }
+  if (input.n > limits.maxImages) {
+    ctx.addIssue({ code: "custom", path: ["n"], message: `This model makes at most ${limits.maxImages} images per request` });
+  }
+  if (input.loras.length > limits.maxLoras) {
+    ctx.addIssue({ code: "custom", path: ["loras"], message: `This model takes at most ${limits.maxLoras} LoRAs` });
+  }
+  if (input.prompt.length > limits.maxPromptChars) {
+    ctx.addIssue({ code: "custom", path: ["prompt"], message: `This model takes prompts of at most ${limits.maxPromptChars} characters` });
+  }
+}
+
 /**
- * The one schema for a generation request: the studio validates with it as the person
- * types, and the server action validates again before anything is paid for.
+ * The one schema for a generation request, for a given catalog: the studio validates with it
+ * as the person types (the catalog it was rendered with), and the server validates again,
+ * with the catalog it runs with, before anything is paid for.
  */
-export const generationInputSchema = z
-  .object({
-    /** Random id per click: a double-click or a retried request finds the same generation. */
-    clientRequestId: z.uuid(),
-    prompt: z.string().trim().min(1, "Write a prompt first").max(4000),
-    model: z.enum(modelIds),
-    width: z.number().int(),
-    height: z.number().int(),
-    steps: z.number().int(),
-    n: z.number().int().min(1, "At least 1 image").max(4, "At most 4 images"),
-    seed: z.number().int().min(0).max(MAX_SEED),
-    guidance: z.number().min(0).max(20).optional(),
-    loras: z.array(loraInputSchema).max(2, "At most 2 LoRAs"),
-    customTriggers: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-    triggerPlacement: z.enum(["before", "after"]).default("before"),
-  })
-  .superRefine((input, ctx) => {
-    const model = findModel(input.model);
-    if (!model) return;
-    const { limits } = model;
-    for (const side of ["width", "height"] as const) {
-      const v = input[side];
-      if (v < limits.minSize || v > limits.maxSize) {
-        ctx.addIssue({ code: "custom", path: [side], message: `${side === "width" ? "Width" : "Height"} must be between ${limits.minSize} and ${limits.maxSize}` });
-      } else if (v % limits.sizeMultiple !== 0) {
-        ctx.addIssue({ code: "custom", path: [side], message: `${side === "width" ? "Width" : "Height"} must be a multiple of ${limits.sizeMultiple}` });
-      }
-    }
-    if (input.steps < limits.minSteps || input.steps > limits.maxSteps) {
-      ctx.addIssue({ code: "custom", path: ["steps"], message: `Steps must be between ${limits.minSteps} and ${limits.maxSteps}` });
-    }
-    if (input.n > limits.maxImages) {
-      ctx.addIssue({ code: "custom", path: ["n"], message: `This model makes at most ${limits.maxImages} images per request` });
-    }
-    if (input.loras.length > limits.maxLoras) {
-      ctx.addIssue({ code: "custom", path: ["loras"], message: `This model takes at most ${limits.maxLoras} LoRAs` });
-    }
+export function generationInputSchemaFor(catalog: Catalog) {
+  return generationInputBase.superRefine((input, ctx) => {
+    const model = findIn(catalog, input.model);
+    if (!model) return void ctx.addIssue({ code: "custom", path: ["model"], message: "This model is not offered here; pick another one" });
+    checkModelLimits(input, model, ctx);
   });
+}
+
+/** The schema for the shipped catalog (tests, pure tools); the server uses its runtime catalog. */
+export const generationInputSchema = generationInputSchemaFor(shippedCatalog);
 
 export type GenerationInput = z.input<typeof generationInputSchema>;
 export type ValidGenerationInput = z.output<typeof generationInputSchema>;

@@ -1,5 +1,6 @@
 import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/generated/sqlite/client";
 import { generationSharePath } from "@/lib/sharing/slug";
+import type { ProviderRecordName } from "@/lib/providers/types";
 
 /** What the browser gets about a generation: no owner id, no storage keys. */
 export interface GenerationView {
@@ -14,7 +15,7 @@ export interface GenerationView {
   n: number;
   seed: number;
   guidance: number | null;
-  provider: "together" | "simulator";
+  provider: ProviderRecordName;
   billedMegapixels: number;
   costMicroUsd: number;
   createdAt: string;

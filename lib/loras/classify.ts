@@ -1,4 +1,4 @@
-import { catalog, type ImageModel } from "@/lib/models/catalog";
+import { shippedCatalog, type ImageModel } from "@/lib/models/catalog";
 
 /**
  * What a LoRA is for, from its safetensors header alone (docs/platform.md §4). Tensor names
@@ -169,7 +169,7 @@ export function classifyLoraHeader(header: Record<string, TensorShapeInfo>, meta
 const FLUX_KEYS = new Set<KeyFamily>(["diffusers", "peft", "kohya", "kohya-diffusers", "bfl", "xlabs"]);
 
 /** Whether a classified LoRA can run on `model`; `null` means the header could not be read. */
-export function verdictFor(c: LoraClassification | null, model: ImageModel, models: readonly ImageModel[] = catalog.models): LoraVerdict {
+export function verdictFor(c: LoraClassification | null, model: ImageModel, models: readonly ImageModel[] = shippedCatalog.models): LoraVerdict {
   if (!c) return { status: "unknown", reason: "could not read the file" };
   if (c.tensorCount === 0) return { status: "unknown", reason: "the file holds no tensors — it is not a LoRA" };
   if (c.keyFamily === "sd" || c.keyFamily === "sdxl" || c.base === "sd15" || c.base === "sdxl") {

@@ -1,4 +1,5 @@
-import { catalog, type ImageModel } from "@/lib/models/catalog";
+import type { ImageModel } from "@/lib/models/catalog";
+import { getCatalog } from "@/lib/models/registry";
 import type { LoraBase, LoraVerdict } from "./card";
 import { verdictFor, type LoraClassification } from "./classify";
 
@@ -16,7 +17,7 @@ function verdictFromStatedBase(base: LoraBase, model: ImageModel, models: readon
 }
 
 /** A verdict per catalog model: the file's header decides when it was read, the stated base otherwise. */
-export function cardVerdicts(inspection: LoraClassification | null, statedBase: LoraBase, models: readonly ImageModel[] = catalog.models): Record<string, LoraVerdict> {
+export function cardVerdicts(inspection: LoraClassification | null, statedBase: LoraBase, models: readonly ImageModel[] = getCatalog().models): Record<string, LoraVerdict> {
   return Object.fromEntries(
     models.map((model) => [model.id, inspection ? verdictFor(inspection, model, models) : verdictFromStatedBase(statedBase, model, models)]),
   );

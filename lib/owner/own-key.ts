@@ -1,28 +1,40 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import type { ProviderId } from "@/lib/providers/types";
 import { getAppSecret } from "./secret";
 import { seal, unseal } from "./sealed";
 
-const COOKIE = "lorascope_together_key";
-const PURPOSE = "together-api-key";
+/** One sealed httpOnly cookie per provider; the Together one keeps its original name. */
+const COOKIES: Record<ProviderId, { name: string; purpose: string }> = {
+  together: { name: "lorascope_together_key", purpose: "together-api-key" },
+  fal: { name: "lorascope_fal_key", purpose: "fal-api-key" },
+};
 const NINETY_DAYS_SECONDS = 60 * 60 * 24 * 90;
 
-/** The person's own Together key, decrypted on the server only; null when none is set. */
-export async function getOwnApiKey(): Promise<string | null> {
+/** The person's own key for a provider, decrypted on the server only; null when none is set. */
+export async function getOwnApiKey(provider: ProviderId = "together"): Promise<string | null> {
   const jar = await cookies();
-  return unseal(jar.get(COOKIE)?.value, getAppSecret(), PURPOSE);
+  const c = COOKIES[provider];
+  return unseal(jar.get(c.name)?.value, getAppSecret(), c.purpose);
+}
+
+/** Both providers' own keys (null where none). */
+export async function getOwnApiKeys(): Promise<Record<ProviderId, string | null>> {
+  const [together, fal] = await Promise.all([getOwnApiKey("together"), getOwnApiKey("fal")]);
+  return { together, fal };
 }
 
 /** What the page may know about the key: that it exists, and its last four characters. */
-export async function describeOwnApiKey(): Promise<{ set: boolean; hint: string | null }> {
-  const key = await getOwnApiKey();
+export async function describeOwnApiKey(provider: ProviderId = "together"): Promise<{ set: boolean; hint: string | null }> {
+  const key = await getOwnApiKey(provider);
   return { set: key !== null, hint: key ? `…${key.slice(-4)}` : null };
 }
 
-export async function setOwnApiKey(key: string): Promise<void> {
+export async function setOwnApiKey(key: string, provider: ProviderId = "together"): Promise<void> {
   const h = await headers();
   const https = h.get("x-forwarded-proto") === "https" || (h.get("origin") ?? "").startsWith("https:");
-  (await cookies()).set(COOKIE, seal(key, getAppSecret(), PURPOSE), {
+  const c = COOKIES[provider];
+  (await cookies()).set(c.name, seal(key, getAppSecret(), c.purpose), {
     httpOnly: true,
     sameSite: "strict",
     secure: https,
@@ -31,6 +43,6 @@ export async function setOwnApiKey(key: string): Promise<void> {
   });
 }
 
-export async function removeOwnApiKey(): Promise<void> {
-  (await cookies()).delete(COOKIE);
+export async function removeOwnApiKey(provider: ProviderId = "together"): Promise<void> {
+  (await cookies()).delete(COOKIES[provider].name);
 }

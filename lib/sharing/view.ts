@@ -1,7 +1,9 @@
 import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/generated/sqlite/client";
 import { z } from "zod";
 import type { SweepCellRef } from "@/lib/explore/cell";
-import { findModel } from "@/lib/models/catalog";
+import { findModel } from "@/lib/models/registry";
+import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
+import type { ProviderRecordName } from "@/lib/providers/types";
 
 export type { SweepCellRef };
 
@@ -42,7 +44,7 @@ export interface SharedResult {
   n: number;
   seed: number;
   guidance: number | null;
-  provider: "together" | "simulator";
+  provider: ProviderRecordName;
   billedMegapixels: number;
   costMicroUsd: number;
   createdAt: string;
@@ -159,7 +161,7 @@ export function toSharedResult(row: PublicGenerationRow, urlFor: ImageUrlFor, lo
     n: row.n,
     seed: row.seed,
     guidance: row.guidance,
-    provider: row.provider === "together" ? "together" : "simulator",
+    provider: (PROVIDER_RECORD_NAMES as readonly string[]).includes(row.provider) ? (row.provider as ProviderRecordName) : "simulator",
     billedMegapixels: row.billedMegapixels,
     costMicroUsd: row.costMicroUsd,
     createdAt: row.createdAt.toISOString(),

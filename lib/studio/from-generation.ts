@@ -1,4 +1,4 @@
-import { findModel } from "@/lib/models/catalog";
+import { findIn, shippedCatalog, type Catalog } from "@/lib/models/catalog";
 import type { GenerationView } from "@/lib/generation/view";
 import { emptySlot, initialStudioState, stateToSearchParams, type LoraSlot, type StudioState } from "./state";
 
@@ -7,9 +7,10 @@ import { emptySlot, initialStudioState, stateToSearchParams, type LoraSlot, type
  * are just links. Trigger phrases were folded into the sent prompt, so the person's own
  * prompt is restored and the LoRAs' triggers come back as chips when their cards load.
  */
-export function stateFromGeneration(g: Pick<GenerationView, "userPrompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "loras">, options: { keepSeed?: boolean } = {}): StudioState {
-  const model = findModel(g.model);
-  const base = initialStudioState(model?.id);
+export function stateFromGeneration(g: Pick<GenerationView, "userPrompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "loras">, options: { keepSeed?: boolean; catalog?: Catalog } = {}): StudioState {
+  const catalog = options.catalog ?? shippedCatalog;
+  const model = findIn(catalog, g.model);
+  const base = initialStudioState(model?.id, catalog);
   const slots = [emptySlot(), emptySlot()] as [LoraSlot, LoraSlot];
   for (const l of g.loras) if (l.position === 1 || l.position === 2) slots[l.position - 1] = { path: l.path, scale: l.scale, triggers: [] };
   return {
@@ -27,7 +28,7 @@ export function stateFromGeneration(g: Pick<GenerationView, "userPrompt" | "mode
 }
 
 /** "/?p=…&seed=…" — the studio with this generation's recipe (same seed unless told otherwise). */
-export function studioHref(g: Parameters<typeof stateFromGeneration>[0], options: { keepSeed?: boolean } = {}): string {
-  const query = stateToSearchParams(stateFromGeneration(g, options)).toString();
+export function studioHref(g: Parameters<typeof stateFromGeneration>[0], options: { keepSeed?: boolean; catalog?: Catalog } = {}): string {
+  const query = stateToSearchParams(stateFromGeneration(g, options), options.catalog).toString();
   return query ? `/?${query}` : "/";
 }

@@ -1,4 +1,4 @@
-import { defaultModel, findModel, getModel } from "@/lib/models/catalog";
+import { defaultModelOf, findIn, getIn, shippedCatalog, type Catalog } from "@/lib/models/catalog";
 import { MAX_SCALE, MAX_SEED, MIN_SCALE, type GenerationInput } from "@/lib/generation/schema";
 import type { TriggerPlacement } from "@/lib/generation/prompt";
 
@@ -28,8 +28,9 @@ export interface StudioState {
 
 export const emptySlot = (): LoraSlot => ({ path: "", scale: 1, triggers: [] });
 
-export function initialStudioState(modelId: string = defaultModel.id): StudioState {
-  const model = getModel(modelId);
+/** The catalog defaults to the shipped one; pages pass the one the server runs with. */
+export function initialStudioState(modelId?: string, catalog: Catalog = shippedCatalog): StudioState {
+  const model = getIn(catalog, modelId ?? catalog.defaultModel);
   return {
     prompt: "",
     model: model.id,
@@ -85,9 +86,9 @@ const num = (v: string | null, min: number, max: number): number | undefined => 
 const text = (values: string[], max: number) => values.map((t) => t.trim()).filter((t) => t && t.length <= 200).slice(0, max);
 
 /** Parses a recipe link. Anything invalid falls back to the default: a shared link never breaks the studio. */
-export function stateFromSearchParams(params: URLSearchParams): StudioState {
-  const model = findModel(params.get("model") ?? "") ?? defaultModel;
-  const base = initialStudioState(model.id);
+export function stateFromSearchParams(params: URLSearchParams, catalog: Catalog = shippedCatalog): StudioState {
+  const model = findIn(catalog, params.get("model") ?? "") ?? defaultModelOf(catalog);
+  const base = initialStudioState(model.id, catalog);
   const { limits } = model;
   const slot = (i: 1 | 2): LoraSlot => {
     const path = (params.get(`l${i}`) ?? "").trim().slice(0, 2048);
@@ -112,11 +113,11 @@ export function stateFromSearchParams(params: URLSearchParams): StudioState {
 }
 
 /** The recipe as a query string; the seed is only included when it is fixed. */
-export function stateToSearchParams(state: StudioState): URLSearchParams {
+export function stateToSearchParams(state: StudioState, catalog: Catalog = shippedCatalog): URLSearchParams {
   const params = new URLSearchParams();
-  const base = initialStudioState(state.model);
+  const base = findIn(catalog, state.model) ? initialStudioState(state.model, catalog) : initialStudioState(undefined, catalog);
   if (state.prompt) params.set("p", state.prompt);
-  if (state.model !== defaultModel.id) params.set("model", state.model);
+  if (state.model !== catalog.defaultModel) params.set("model", state.model);
   if (state.width !== base.width) params.set("w", String(state.width));
   if (state.height !== base.height) params.set("h", String(state.height));
   if (state.steps !== base.steps) params.set("steps", String(state.steps));

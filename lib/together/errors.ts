@@ -28,8 +28,69 @@ export function parseUnusedKeys(message: string): string[] | undefined {
     .filter((k) => k.length > 0);
 }
 
+/** Together's `error.code` ("model_not_available", "third_party_data_sharing_blocked", …), if any. */
+function upstreamCode(err: Sdk.APIError): string | undefined {
+  const body = err.error as { error?: { code?: unknown }; code?: unknown } | undefined;
+  const code = body?.error?.code ?? body?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** What the mapper knows of the request, to name the model in the sentence. */
+export interface TogetherErrorContext {
+  modelLabel?: string;
+  hadLoras?: boolean;
+}
+
+/** "…: Unable to access model x." → "Unable to access model x" (the sentence adds its own stop). */
+const trimStop = (text: string) => text.trim().replace(/[.\s]+$/, "");
+
+/**
+ * The three answers that say a model cannot do what the studio asks, whatever the status:
+ * Together sends `model_not_available` with 404 or 400 and words its LoRA refusal in the message.
+ */
+function modelRefusal(err: Sdk.APIError, upstream: string | undefined, ctx: TogetherErrorContext): AppError | null {
+  const code = upstreamCode(err);
+  const said = upstream ? ` (Together said: "${trimStop(upstream)}")` : "";
+  const model = ctx.modelLabel ?? "this model";
+  if (code === "third_party_data_sharing_blocked" || (err.status === 403 && upstream && /data sharing|passthrough/i.test(upstream))) {
+    return new AppError(
+      {
+        code: "data_sharing_blocked",
+        message: `Together serves ${model} through a partner and needs your organisation to allow it${said}. In Together's settings, under Privacy, allow passthrough (third-party) models — turning off prompt storage turns them off too — or pick a fal.ai model. Nothing was charged.`,
+      },
+      { cause: err },
+    );
+  }
+  if (code === "model_not_available" || err.status === 404) {
+    const dedicated = upstream && /non-serverless|dedicated endpoint/i.test(upstream);
+    return new AppError(
+      {
+        code: "model_not_available",
+        message: dedicated
+          ? `Together runs ${model} only on a dedicated endpoint for this key${said}. Pick another model (fal.ai's LoRA models work), or start a dedicated endpoint and add its model name to LORASCOPE_MODELS. Nothing was charged.`
+          : `Together does not offer ${model} to this key${said}. Pick another model — fal.ai's LoRA models work — or ask the operator to update the catalog. Nothing was charged.`,
+        field: "model",
+      },
+      { cause: err },
+    );
+  }
+  const mentionsLoras = upstream && /image_loras|\blora/i.test(upstream) && !/failed to load lora|unused keys/i.test(upstream);
+  const param = (err.error as { error?: { param?: unknown } } | undefined)?.error?.param;
+  if ((err.status === 400 || err.status === 422) && (mentionsLoras || param === "image_loras") && ctx.hadLoras !== false) {
+    return new AppError(
+      {
+        code: "model_refuses_loras",
+        message: `Together's ${model} does not take LoRAs${said}. Pick a model that does — fal.ai's FLUX LoRA models, or a Together dedicated endpoint with your LoRA — or remove the LoRAs. Nothing was charged; your settings are kept.`,
+        field: "model",
+      },
+      { cause: err },
+    );
+  }
+  return null;
+}
+
 /** Maps anything the SDK throws to an AppError a person can act on. */
-export function mapTogetherError(err: unknown): AppError {
+export function mapTogetherError(err: unknown, ctx: TogetherErrorContext = {}): AppError {
   if (err instanceof AppError) return err;
   const cause = { cause: err };
 
@@ -51,6 +112,8 @@ export function mapTogetherError(err: unknown): AppError {
   if (err instanceof Sdk.APIError) {
     const upstream = upstreamMessage(err);
     const unusedKeys = upstream ? parseUnusedKeys(upstream) : undefined;
+    const refusal = unusedKeys ? null : modelRefusal(err, upstream, ctx);
+    if (refusal) return refusal;
     if (unusedKeys) {
       const shown = unusedKeys.slice(0, 3).join(", ");
       return new AppError(
@@ -105,7 +168,7 @@ export function mapTogetherError(err: unknown): AppError {
     }
     if (err.status === 400 || err.status === 422) {
       return new AppError(
-        { code: "bad_request", message: `Together rejected the request: ${upstream ?? "invalid parameters"}.` },
+        { code: "bad_request", message: `Together rejected the request: ${upstream ? trimStop(upstream) : "invalid parameters"}.` },
         cause,
       );
     }

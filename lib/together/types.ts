@@ -1,15 +1,7 @@
 import type { ImageGenerateParams } from "together-ai/resources/images";
 
-export type ProviderName = "together" | "simulator";
-
 /** The body sent to POST /images/generations, as the SDK types it. */
 export type ImageRequest = ImageGenerateParams & {
   model: string;
   image_loras?: { path: string; scale: number }[];
 };
-
-export interface ProviderImage {
-  index: number;
-  bytes: Buffer;
-  mimeType: string;
-}

@@ -10,7 +10,7 @@ import { generate } from "@/lib/generation/generate";
 import { cancelGeneration } from "@/lib/generation/in-flight";
 import { generationInputSchema } from "@/lib/generation/schema";
 import { createLocalImageStore } from "@/lib/storage/local";
-import { getImageProvider, type ImageProvider } from "@/lib/together/client";
+import { createTogetherProvider, type ImageProvider } from "@/lib/together/client";
 import { databaseLanes, migrateDeploy, type TestDatabase } from "../support/test-database";
 
 // The generate use case end to end on each database lane: the real SDK against the
@@ -33,9 +33,9 @@ const input = (patch: Record<string, unknown> = {}) =>
 
 /** Counts calls, optionally slowed down or failing, around the real simulator provider. */
 function countingProvider(options: { delayMs?: number; fail?: AppError } = {}) {
-  const inner = getImageProvider();
+  const inner = createTogetherProvider();
   const provider: ImageProvider & { calls: number } = {
-    name: inner.name,
+    ...inner,
     calls: 0,
     async generate(request, opts) {
       provider.calls++;
@@ -152,7 +152,9 @@ describe("cancelling", () => {
   it("aborts the provider call, records a cancelled failure with no charge", async () => {
     let sawAbort = false;
     const provider: ImageProvider = {
+      id: "together",
       name: "simulator",
+      simulated: true,
       generate: (_request, { signal } = {}) =>
         new Promise((_, reject) => {
           signal?.addEventListener("abort", () => {

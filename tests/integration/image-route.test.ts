@@ -31,7 +31,7 @@ async function loadApp() {
   return {
     route: await import("@/app/api/images/[id]/route"),
     generate: (await import("@/lib/generation/generate")).generate,
-    provider: (await import("@/lib/together/client")).getImageProvider(),
+    provider: (await import("@/lib/together/client")).createTogetherProvider(),
     store: (await import("@/lib/storage")).getImageStore(),
     serve: await import("@/lib/storage/serve-image"),
     db: await import("@/lib/db/client"),

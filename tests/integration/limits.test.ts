@@ -7,7 +7,7 @@ import { disconnectDb, getDb } from "@/lib/db/client";
 import { generate } from "@/lib/generation/generate";
 import { generationInputSchema } from "@/lib/generation/schema";
 import { getLimits } from "@/lib/limits/limits";
-import { getImageProvider, type ImageProvider } from "@/lib/together/client";
+import { createTogetherProvider, type ImageProvider } from "@/lib/together/client";
 import { freshSqlite, migrateDeploy, type TestDatabase } from "../support/test-database";
 import { startTogetherServer, type TogetherServer } from "../support/together-server";
 
@@ -33,8 +33,8 @@ beforeAll(async () => {
     RATE_LIMIT_PER_HOUR: "2",
     DAILY_BUDGET_USD: "0.10",
   });
-  const inner = getImageProvider();
-  provider = { name: inner.name, generate: (...args) => (calls++, inner.generate(...args)) };
+  const inner = createTogetherProvider();
+  provider = { ...inner, generate: (...args) => (calls++, inner.generate(...args)) };
 }, 60_000);
 
 afterAll(async () => {

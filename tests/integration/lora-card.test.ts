@@ -93,7 +93,7 @@ describe("resolveLoraCard", () => {
 
   it("generating with a LoRA known to be incompatible is refused before anything is paid", async () => {
     let calls = 0;
-    const provider: ImageProvider = { name: "simulator", generate: async () => (calls++, []) };
+    const provider: ImageProvider = { id: "together", name: "simulator", simulated: true, generate: async () => (calls++, []) };
     const input = generationInputSchema.parse({
       clientRequestId: randomUUID(),
       prompt: "a fox",

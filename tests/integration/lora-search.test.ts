@@ -12,7 +12,7 @@ import { civitaiSearchUrl, searchCivitai } from "@/lib/loras/search/civitai";
 import { hfSearchUrl, searchHuggingFace } from "@/lib/loras/search/huggingface";
 import { listCatalog, searchLoras } from "@/lib/loras/search/service";
 import { ensureStarterCatalog, starterRows } from "@/lib/loras/starter";
-import { getImageProvider } from "@/lib/together/client";
+import { createTogetherProvider } from "@/lib/together/client";
 import { startHubServers, type HubServers } from "../support/hub-servers";
 import { databaseLanes, migrateDeploy, type TestDatabase } from "../support/test-database";
 
@@ -107,7 +107,7 @@ describe.each(databaseLanes)("LoRA search on $provider", ({ create }) => {
         { path: NEW_PATH, scale: 0.5, triggers: [] },
       ],
     });
-    const row = await generate({ ownerId: ownerA, input, provider: getImageProvider() });
+    const row = await generate({ ownerId: ownerA, input, provider: createTogetherProvider() });
     expect(row.status).toBe("succeeded");
 
     const db = getDb();

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { classifyLoraHeader, verdictFor } from "@/lib/loras/classify";
 import { readSafetensorsHeader, SafetensorsError } from "@/lib/loras/safetensors";
-import { catalog } from "@/lib/models/catalog";
+import { shippedCatalog as catalog } from "@/lib/models/catalog";
 import { createGuardedFetch } from "@/lib/net/guarded-fetch";
 import { bytesServed, startFileServer, type FileServer, type VirtualFile } from "../support/file-server";
 import { safetensorsFixtures, type SafetensorsFixture } from "../support/safetensors-fixtures";

@@ -8,6 +8,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { z } from "zod";
 import { validateImageRequest, type ContractResult } from "@/lib/together/contract/validate";
 import { createSimulatorHandler } from "@/lib/together/simulator/handler";
+import { parseSimulatorCases, type SimulatorCases } from "@/lib/together/simulator/cases";
 import { statusError, unusedKeysError, type SimulatedError } from "@/lib/together/simulator/error-bodies";
 
 const faultSchema = z.union([
@@ -49,6 +50,10 @@ export interface TogetherServer {
   requests: RecordedRequest[];
   inject(fault: Fault): void;
   clearFaults(): void;
+  /** Per-model behaviour, as LORASCOPE_SIMULATOR_CASES spells it ("" clears). */
+  setCases(text: string): void;
+  /** What GET /v1/models answers (null: the catalog's Together models, less hidden cases). */
+  setModels(list: unknown[] | null): void;
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -93,6 +98,9 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
   const requests: RecordedRequest[] = [];
   let faults: { fault: Fault; remaining: number }[] = [];
   const sockets = new Set<Socket>();
+  let cases: SimulatorCases = new Map();
+  let modelList: unknown[] | null = null;
+  const behaviour = { cases: () => cases, listModels: () => modelList ?? undefined };
   let handler = createSimulatorHandler();
 
   function takeFault(): Fault | undefined {
@@ -112,6 +120,19 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
     if (path === "/__admin/faults" && req.method === "DELETE") return server_.clearFaults(), sendJson(res, 200, { faults: [] });
     if (path === "/__admin/faults" && req.method === "GET") return sendJson(res, 200, { faults: faults.map((f) => f.fault) });
     if (path === "/__admin/requests" && req.method === "GET") return sendJson(res, 200, { requests });
+    if (path === "/__admin/cases" && req.method === "POST") {
+      try {
+        server_.setCases(String((safeJson(raw) as { cases?: unknown } | undefined)?.cases ?? ""));
+      } catch (err) {
+        return sendJson(res, 400, { error: (err as Error).message });
+      }
+      return sendJson(res, 200, { cases: Object.fromEntries(cases) });
+    }
+    if (path === "/__admin/models" && req.method === "POST") {
+      const list = (safeJson(raw) as { models?: unknown } | undefined)?.models;
+      server_.setModels(Array.isArray(list) ? list : null);
+      return sendJson(res, 200, { models: modelList });
+    }
     if (path === "/__admin/requests" && req.method === "DELETE") return server_.clearRequests(), sendJson(res, 200, { requests: [] });
     sendJson(res, 404, { error: `No admin route ${req.method} ${path}` });
   }
@@ -171,7 +192,11 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
   const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const origin = `http://${hostPart}:${address.port}`;
   const baseURL = `${origin}/v1`;
-  handler = createSimulatorHandler({ publicBaseUrl: baseURL });
+  handler = createSimulatorHandler({
+    publicBaseUrl: baseURL,
+    cases: behaviour.cases,
+    listModels: behaviour.listModels,
+  });
 
   const server_: TogetherServer = {
     baseURL,
@@ -183,6 +208,12 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
     },
     clearFaults() {
       faults = [];
+    },
+    setCases(text) {
+      cases = parseSimulatorCases(text);
+    },
+    setModels(list) {
+      modelList = list;
     },
     clearRequests() {
       requests.length = 0; // keep the array identity: callers may hold `server.requests`

@@ -51,7 +51,7 @@ describe("diffParams: what differs", () => {
       ],
     ],
     ["guidance against the model default", base, { ...base, guidance: 3.5 }, [{ label: "Guidance", a: "model default", b: "3.5" }]],
-    ["model and provider", base, { ...base, modelLabel: "FLUX.2 [dev]", provider: "together" }, [{ label: "Model", a: "FLUX.1 [dev] + LoRA", b: "FLUX.2 [dev]" }, { label: "Provider", a: "Simulator", b: "Together AI" }]],
+    ["model and provider", base, { ...base, modelLabel: "FLUX.2 [dev]", provider: "together" }, [{ label: "Model", a: "FLUX.1 [dev] + LoRA", b: "FLUX.2 [dev]" }, { label: "Provider", a: "Together AI (simulated)", b: "Together AI" }]],
     [
       "a second LoRA on one side only",
       base,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planSweep, sweepCost } from "@/lib/explore/plan";
 import { buildPrompt } from "@/lib/generation/prompt";
-import { getModel } from "@/lib/models/catalog";
+import { getModel } from "@/lib/models/registry";
 import { priceRequest } from "@/lib/models/pricing";
 import { initialStudioState, type StudioState } from "@/lib/studio/state";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyLoraHeader, verdictFor, type TensorShapeInfo } from "@/lib/loras/classify";
-import { getModel } from "@/lib/models/catalog";
+import { getModel } from "@/lib/models/registry";
 import { clipModules, fluxBflModules, fluxDiffusersModules, loraTensors, safetensorsFixtures, type TensorSpec } from "../support/safetensors-fixtures";
 
 const flux1 = getModel("black-forest-labs/FLUX.1-dev-lora");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getModel } from "@/lib/models/catalog";
+import { getModel } from "@/lib/models/registry";
 import { priceRequest } from "@/lib/models/pricing";
 import { SIZE_PRESETS, cheaperNearbySize } from "@/lib/models/size-presets";
 

@@ -11,7 +11,7 @@ describe("mapTogetherError", () => {
     [401, "invalid_key", /did not accept the API key/],
     [402, "out_of_credits", /out of credits/],
     [403, "permission_denied", /refused/],
-    [404, "model_not_found", /does not offer this model/],
+    [404, "model_not_available", /does not offer this model to this key.*Nothing was charged/],
     [500, "upstream_unavailable", /having trouble/],
     [503, "upstream_unavailable", /having trouble/],
     [400, "bad_request", /upstream says no/],
@@ -20,6 +20,51 @@ describe("mapTogetherError", () => {
     const mapped = mapTogetherError(sdkError(status));
     expect(mapped.code).toBe(code);
     expect(mapped.message).toMatch(message);
+  });
+
+  it("Together's recorded 404 for an unknown model → model_not_available naming the model, with what to do", () => {
+    const err = APIError.generate(
+      404,
+      { error: { message: "Unable to access model black-forest-labs/FLUX.1-dev-lora. Please visit https://api.together.ai/models to view the list of supported models.", type: "invalid_request_error", param: null, code: "model_not_available" } },
+      "x",
+      new Headers(),
+    );
+    const mapped = mapTogetherError(err, { modelLabel: "FLUX.1 [dev] + LoRA", hadLoras: true });
+    expect(mapped.code).toBe("model_not_available");
+    expect(mapped.message).toMatch(/^Together does not offer FLUX\.1 \[dev\] \+ LoRA to this key/);
+    expect(mapped.message).toMatch(/fal\.ai/);
+    expect(mapped.message).not.toMatch(/\.\./);
+  });
+
+  it("a 400 model_not_available for a non-serverless model points at a dedicated endpoint", () => {
+    const err = APIError.generate(
+      400,
+      { error: { message: "Unable to access non-serverless model acme/x. Please visit https://api.together.ai/models/acme/x to create and start a new dedicated endpoint for the model.", type: "invalid_request_error", param: null, code: "model_not_available" } },
+      "x",
+      new Headers(),
+    );
+    const mapped = mapTogetherError(err, { modelLabel: "Acme" });
+    expect(mapped.code).toBe("model_not_available");
+    expect(mapped.message).toMatch(/dedicated endpoint.*LORASCOPE_MODELS/);
+  });
+
+  it("a 400 that names image_loras → model_refuses_loras, not a generic bad request", () => {
+    const err = APIError.generate(400, { error: { message: "Model black-forest-labs/FLUX.2-dev does not support image_loras.", type: "invalid_request_error", param: "image_loras", code: null } }, "x", new Headers());
+    const mapped = mapTogetherError(err, { modelLabel: "FLUX.2 [dev]", hadLoras: true });
+    expect(mapped.code).toBe("model_refuses_loras");
+    expect(mapped.message).toMatch(/^Together's FLUX\.2 \[dev\] does not take LoRAs \(Together said: "Model black-forest-labs\/FLUX\.2-dev does not support image_loras"\)\./);
+    expect(mapped.message).toMatch(/Nothing was charged/);
+  });
+
+  it("403 third_party_data_sharing_blocked → data_sharing_blocked with the setting to change", () => {
+    const err = APIError.generate(403, { error: { message: "This model requires third-party data sharing to be enabled for your organization.", type: "invalid_request_error", param: null, code: "third_party_data_sharing_blocked" } }, "x", new Headers());
+    const mapped = mapTogetherError(err, { modelLabel: "FLUX.2 [dev]" });
+    expect(mapped.code).toBe("data_sharing_blocked");
+    expect(mapped.message).toMatch(/Privacy.*passthrough/);
+  });
+
+  it("a 400 ending in a full stop is not doubled", () => {
+    expect(mapTogetherError(sdkError(400, "width must be a multiple of 8.")).message).toBe("Together rejected the request: width must be a multiple of 8.");
   });
 
   it("429 carries the retry time from retry-after", () => {

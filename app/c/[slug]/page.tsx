@@ -9,6 +9,7 @@ import { formatUsd } from "@/lib/models/pricing";
 import { loadSharedCollection, requestBaseUrl } from "@/lib/sharing/load";
 import type { SharedCollection, SweepAxes } from "@/lib/sharing/view";
 import { clip } from "@/lib/text/clip";
+import { isSimulated } from "@/lib/providers/names";
 
 // Always read the database: revoking a link must take effect on the next request.
 export const dynamic = "force-dynamic";
@@ -57,7 +58,7 @@ export default async function SharedCollectionPage({ params }: PageProps<"/c/[sl
   const sweep = collection.kind === "sweep" && collection.axes !== null;
   const count = collection.items.length;
   const total = collection.items.reduce((sum, i) => sum + i.costMicroUsd, 0);
-  const simulated = collection.items.some((i) => i.provider === "simulator");
+  const simulated = collection.items.some((i) => isSimulated(i.provider));
   return (
     <article className="flex flex-col gap-6" aria-labelledby="collection-title">
       <header className="flex flex-col gap-2">

@@ -13,8 +13,9 @@ import { imageRequestBody } from "@/lib/generation/build-request";
 import { loraPageUrl } from "@/lib/gallery/detail";
 import { formatDateTime, loraLabel, plural } from "@/lib/gallery/format";
 import { toGenerationView } from "@/lib/generation/view";
-import { findModel } from "@/lib/models/catalog";
-import { explainPrice, formatUsd, priceRequest } from "@/lib/models/pricing";
+import { findModel } from "@/lib/models/registry";
+import { isSimulated, providerLabel, providerOf, recordLabel } from "@/lib/providers/names";
+import { explainPrice, formatUsd, priceRequest, unpublishedNote } from "@/lib/models/pricing";
 import { getOwnerId } from "@/lib/owner/session";
 import { studioHref } from "@/lib/studio/from-generation";
 
@@ -73,7 +74,7 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
         <header className="flex min-w-0 flex-col gap-3 lg:col-start-2 lg:row-start-1">
           <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
             <time dateTime={g.createdAt}>{formatDateTime(g.createdAt)}</time>
-            {g.provider === "simulator" ? <Badge tone="warn">Simulated</Badge> : <Badge tone="good">Together AI</Badge>}
+            <Badge tone={isSimulated(g.provider) ? "warn" : "good"}>{recordLabel(g.provider)}</Badge>
             {g.status !== "succeeded" && <Badge tone="bad">{g.status}</Badge>}
           </div>
           <h1 id="generation-title" className="text-xl font-semibold leading-snug tracking-tight [overflow-wrap:anywhere]">{g.userPrompt}</h1>
@@ -129,7 +130,7 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
               </div>
               <div>
                 <div className="mb-1 flex items-center justify-between gap-2">
-                  <h3 className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Sent to {g.provider === "simulator" ? "the simulator" : "Together"}, exactly</h3>
+                  <h3 className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Sent to {recordLabel(g.provider)}, exactly</h3>
                   <CopyButton text={g.prompt} label="Copy prompt sent" />
                 </div>
                 <p className="whitespace-pre-wrap rounded-xl bg-zinc-50 px-3 py-2 font-mono text-xs leading-relaxed text-zinc-700 [overflow-wrap:anywhere] dark:bg-zinc-800/60 dark:text-zinc-300">{g.prompt}</p>
@@ -144,9 +145,11 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
               <div className="mt-1 flex flex-col gap-1 text-sm text-zinc-600 dark:text-zinc-400">
                 <p>{explainPrice(price)}</p>
                 <p>
-                  {formatUsd(model!.pricing.microUsdPerMegapixel)} per megapixel · {formatUsd(price.microUsdPerImage)} per image
-                  {model!.pricing.published ? " · Together’s published price" : " · estimate: Together has not published this price"}
+                  {price.rate}
+                  {price.mode === "per-megapixel" && ` · ${formatUsd(price.microUsdPerImage)} per image`}
+                  {model!.pricing.published ? ` · ${providerLabel(model!.provider)}’s published price` : ""}
                 </p>
+                {unpublishedNote(model!.pricing) && <p className="text-amber-700 dark:text-amber-300">{unpublishedNote(model!.pricing)}</p>}
                 {price.totalMicroUsd !== g.costMicroUsd && g.status === "succeeded" && (
                   <p className="text-amber-700 dark:text-amber-300">Recorded at the time as {formatUsd(g.costMicroUsd)}; today’s price for the same request is {formatUsd(price.totalMicroUsd)}.</p>
                 )}
@@ -154,7 +157,7 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
             ) : (
               <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{plural(g.billedMegapixels, "megapixel")} billed. This model is no longer in the catalog, so no breakdown.</p>
             )}
-            {g.provider === "simulator" && <p className="mt-2 text-xs text-zinc-500">Made by the simulator: nothing was charged; the figure is what Together would have cost.</p>}
+            {isSimulated(g.provider) && <p className="mt-2 text-xs text-zinc-500">Made by the simulator: nothing was charged; the figure is what {providerLabel(providerOf(g.provider))} would have cost.</p>}
           </Card>
 
           <Card title="Parameters">
@@ -170,7 +173,7 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
                 <span className="inline-flex items-center gap-2 tabular-nums">{g.seed}</span>
               </Row>
               <Row term="Guidance">{g.guidance ?? "model default"}</Row>
-              <Row term="Provider">{g.provider === "simulator" ? "Simulator" : "Together AI"}</Row>
+              <Row term="Provider">{recordLabel(g.provider)}</Row>
               <Row term="Created"><time dateTime={g.createdAt}>{formatDateTime(g.createdAt)}</time></Row>
             </dl>
           </Card>

@@ -1,7 +1,7 @@
 import "server-only";
 import { jsonList } from "@/lib/loras/json-list";
 import { getLoraPreferences, type LoraPreferenceRow } from "@/lib/db/lora-catalog-queries";
-import { findModel } from "@/lib/models/catalog";
+import { findModel } from "@/lib/models/registry";
 import { parseLoraLink } from "@/lib/loras/parse-link";
 import { ensureStarterCatalog } from "@/lib/loras/starter";
 import { getCatalogEntries, type CatalogEntry } from "./catalog";

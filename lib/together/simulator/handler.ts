@@ -4,6 +4,8 @@
  * it in an HTTP server (tests/support/together-server.ts).
  */
 import { randomBytes, randomInt } from "node:crypto";
+import { getCatalog } from "@/lib/models/registry";
+import { caseError, listedUnder, type SimulatorCases } from "./cases";
 import { statusError, togetherError, type SimulatedError } from "./error-bodies";
 import { renderSimulatedImage } from "./render";
 import { validateSimulatedRequest, type SimulatedRequest } from "./validate";
@@ -18,6 +20,10 @@ export interface SimulatorOptions {
   maxStoredImages?: number;
   /** Wait this long before answering a generation, like a real model run. Default 0. */
   latencyMs?: number;
+  /** Per-model misbehaviour (./cases.ts), read on every request so tests can change it. */
+  cases?: () => SimulatorCases;
+  /** What GET /models answers; default: the catalog's Together models, less those a case hides. */
+  listModels?: () => unknown[] | undefined;
 }
 
 export type SimulatorHandler = (request: Request) => Promise<Response>;
@@ -90,6 +96,8 @@ export function createSimulatorHandler(options: SimulatorOptions = {}): Simulato
     const checked = validateSimulatedRequest(body);
     if (!checked.ok) return errorResponse(checked.error);
     const req: SimulatedRequest = checked.request;
+    const refusal = caseError(options.cases?.().get(req.model.id), req.model.id, req.loras.length > 0);
+    if (refusal) return errorResponse(refusal);
     if (req.responseFormat === "url" && !publicBase) {
       return errorResponse(
         togetherError(400, 'The Lorascope simulator cannot serve image URLs here: request response_format "base64".', { param: "response_format" }),
@@ -113,8 +121,30 @@ export function createSimulatorHandler(options: SimulatorOptions = {}): Simulato
     return json(200, { id: responseId(), model: req.model.id, object: "list", data });
   }
 
+  /** Together's bare ModelInfo list (OAS ModelInfoList): no image prices, as Together documents none. */
+  function models(request: Request): Response {
+    if (!bearer(request)) return errorResponse(statusError(401));
+    const explicit = options.listModels?.();
+    if (explicit) return json(200, explicit);
+    const cases = options.cases?.();
+    const created = Math.floor(Date.UTC(2026, 0, 1) / 1000);
+    const list = getCatalog()
+      .models.filter((m) => m.provider === "together" && listedUnder(cases?.get(m.id)))
+      .map((m) => ({
+        id: m.id,
+        object: "model",
+        created,
+        type: "image",
+        display_name: m.label,
+        organization: m.id.split("/")[0],
+        pricing: { hourly: 0, input: 0, output: 0, base: 0, finetune: 0 },
+      }));
+    return json(200, list);
+  }
+
   return async function handle(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
+    if (/\/models\/?$/.test(pathname) && request.method === "GET") return models(request);
     if (pathname.endsWith("/images/generations")) {
       if (request.method !== "POST") return errorResponse(togetherError(405, `Method ${request.method} not allowed; use POST.`));
       return generate(request);

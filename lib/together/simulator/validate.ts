@@ -5,7 +5,8 @@
 import type { ErrorObject } from "ajv/dist/2020";
 import { imageRequestErrors } from "@/lib/together/contract/validate";
 import { checkLoraPath } from "@/lib/loras/accepted-path";
-import { findModel, type ImageModel } from "@/lib/models/catalog";
+import type { ImageModel } from "@/lib/models/catalog";
+import { findModel } from "@/lib/models/registry";
 import { SD15_UNUSED_KEYS, SDXL_UNUSED_KEYS, modelNotFound, togetherError, unusedKeysError, type SimulatedError } from "./error-bodies";
 
 export interface SimulatedRequest {
@@ -118,7 +119,9 @@ export function validateSimulatedRequest(body: unknown): SimulatorValidation {
   const schemaErrors = imageRequestErrors(body);
   if (schemaErrors.length > 0) return { ok: false, error: schemaError(schemaErrors) };
   const record = body as Record<string, unknown>;
-  const model = findModel(record.model as string);
+  const found = findModel(record.model as string);
+  // A fal model is not a Together model: Together would not know it either.
+  const model = found?.provider === "together" ? found : undefined;
   if (!model) return { ok: false, error: modelNotFound(record.model as string) };
   const result = limitsError(record, model);
   return "status" in result ? { ok: false, error: result } : { ok: true, request: result };

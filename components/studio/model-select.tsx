@@ -1,0 +1,68 @@
+import { Button } from "@/components/ui/button";
+import { describeRate } from "@/lib/models/pricing";
+import { modelBadges, modelNotice, type StudioModel } from "@/lib/models/status";
+import { providerLabel } from "@/lib/providers/names";
+import type { ProviderId } from "@/lib/providers/types";
+
+interface ModelSelectProps {
+  models: readonly StudioModel[];
+  value: string;
+  hasLoras: boolean;
+  onChange: (modelId: string) => void;
+}
+
+const GROUP_STATE = { live: "", simulated: " — simulated", "needs-key": " — needs a key" } as const;
+
+/** Models grouped by provider, each with its price and state; under it, what to know before paying. */
+export function ModelSelect({ models, value, hasLoras, onChange }: ModelSelectProps) {
+  const providers = [...new Set(models.map((m) => m.model.provider))] as ProviderId[];
+  const selected = models.find((m) => m.model.id === value) ?? models[0];
+  const notice = selected ? modelNotice(selected, models, hasLoras) : null;
+  return (
+    <div className="flex min-w-0 flex-1 flex-col gap-1">
+      <label htmlFor="model" className="text-sm font-medium">Model</label>
+      <select
+        id="model"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={notice ? "model-notice" : undefined}
+        className="w-full min-w-0 rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {providers.map((p) => {
+          const group = models.filter((m) => m.model.provider === p);
+          return (
+            <optgroup key={p} label={`${providerLabel(p)}${GROUP_STATE[group[0].state.mode]}`}>
+              {group.map((m) => {
+                const badges = modelBadges(m).filter((b) => b !== "simulated" && !b.startsWith("needs a "));
+                return (
+                  <option key={m.model.id} value={m.model.id}>
+                    {m.model.label} · {describeRate(m.model.pricing)}
+                    {badges.length > 0 ? ` (${badges.join(", ")})` : ""}
+                  </option>
+                );
+              })}
+            </optgroup>
+          );
+        })}
+      </select>
+      {notice && (
+        <div
+          id="model-notice"
+          role={notice.tone === "block" ? "alert" : "note"}
+          className={`flex flex-col gap-2 rounded-xl px-3 py-2 text-xs ${
+            notice.tone === "block"
+              ? "bg-red-50 text-red-900 ring-1 ring-red-200 dark:bg-red-500/10 dark:text-red-200 dark:ring-red-500/30"
+              : "bg-amber-50 text-amber-900 ring-1 ring-amber-200 dark:bg-amber-500/10 dark:text-amber-200 dark:ring-amber-500/30"
+          }`}
+        >
+          <p>{notice.text}</p>
+          {notice.alternative && (
+            <Button size="sm" variant="secondary" className="self-start" onClick={() => onChange(notice.alternative!.model.id)}>
+              Use {notice.alternative.model.label} on {providerLabel(notice.alternative.model.provider)}
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

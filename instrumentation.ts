@@ -1,0 +1,16 @@
+/**
+ * Runs once when a server process starts. Configuration that would otherwise fail mid-request
+ * is checked here, and a bad operator file stops the app with a message that names the file,
+ * the model and the field. Then Together's model list is read in the background.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkConfiguration } = await import("./lib/startup");
+  const problem = checkConfiguration();
+  if (problem) {
+    console.error(`\nLorascope cannot start: ${problem}\n`);
+    process.exit(1);
+  }
+  const { startDiscovery } = await import("./lib/together/discovery");
+  startDiscovery();
+}

@@ -1,0 +1,19 @@
+-- CreateTable
+CREATE TABLE "ModelRefusal" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "provider" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "keyScope" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "message" TEXT NOT NULL,
+    "catalogFingerprint" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "ModelRefusal_keyScope_idx" ON "ModelRefusal"("keyScope");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ModelRefusal_provider_model_keyScope_kind_key" ON "ModelRefusal"("provider", "model", "keyScope", "kind");
+
