@@ -3,6 +3,7 @@ import { getLorasByPaths } from "@/lib/db/queries";
 import { AppError } from "@/lib/errors";
 import type { ImageModel } from "@/lib/models/catalog";
 import type { LoraCard } from "./card";
+import { withCurrentVerdicts } from "./verdicts";
 
 /**
  * Refuses, before anything is paid for, a LoRA whose cached card says it cannot work with
@@ -13,7 +14,7 @@ export async function assertLorasCompatible(paths: string[], model: ImageModel):
   for (const [i, path] of paths.entries()) {
     const row = rows.find((r) => r.path === path);
     if (!row) continue;
-    const card = JSON.parse(row.card) as LoraCard;
+    const card = withCurrentVerdicts(JSON.parse(row.card) as LoraCard);
     const verdict = card.verdicts[model.id];
     if (verdict?.status === "incompatible") {
       throw new AppError({

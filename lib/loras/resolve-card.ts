@@ -7,7 +7,7 @@ import { parseLoraLink, type ParsedLoraLinkOk } from "./parse-link";
 import { readSafetensorsHeader, SafetensorsError } from "./safetensors";
 import { resolveMetadata } from "./sources";
 import { MetadataUnavailableError, type LoraMetadata } from "./sources/types";
-import { cardVerdicts } from "./verdicts";
+import { cardVerdicts, withCurrentVerdicts } from "./verdicts";
 import { jsonList } from "./json-list";
 
 
@@ -69,7 +69,7 @@ export async function resolveLoraCard(input: string, options: { refresh?: boolea
   if (cached && !options.refresh) {
     const age = now.getTime() - cached.fetchedAt.getTime();
     if (age < (cached.metadataAvailable ? FRESH_MS.full : FRESH_MS.partial)) {
-      return { card: JSON.parse(cached.card) as LoraCard, notices: parsed.notices, cached: true };
+      return { card: withCurrentVerdicts(JSON.parse(cached.card) as LoraCard), notices: parsed.notices, cached: true };
     }
   }
 

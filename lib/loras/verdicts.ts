@@ -22,3 +22,11 @@ export function cardVerdicts(inspection: LoraClassification | null, statedBase: 
     models.map((model) => [model.id, inspection ? verdictFor(inspection, model, models) : verdictFromStatedBase(statedBase, model, models)]),
   );
 }
+
+/**
+ * A cached card's verdicts for the catalog this server runs with now: a model the operator
+ * added after the card was cached (or a fal model) gets its verdict from what the card knows.
+ */
+export function withCurrentVerdicts<T extends { inspection: LoraClassification | null; base: LoraBase; verdicts: Record<string, LoraVerdict> }>(card: T): T {
+  return { ...card, verdicts: cardVerdicts(card.inspection, card.base) };
+}

@@ -52,8 +52,8 @@ export interface TogetherServer {
   clearFaults(): void;
   /** Per-model behaviour, as LORASCOPE_SIMULATOR_CASES spells it ("" clears). */
   setCases(text: string): void;
-  /** What GET /v1/models answers (null: the catalog's Together models, less hidden cases). */
-  setModels(list: unknown[] | null): void;
+  /** What GET /v1/models answers (null: the catalog's Together models, less hidden cases; {status}: that error). */
+  setModels(list: unknown[] | { status: number } | null): void;
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -99,8 +99,8 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
   let faults: { fault: Fault; remaining: number }[] = [];
   const sockets = new Set<Socket>();
   let cases: SimulatorCases = new Map();
-  let modelList: unknown[] | null = null;
-  const behaviour = { cases: () => cases, listModels: () => modelList ?? undefined };
+  let modelList: unknown[] | { status: number } | null = null;
+  const behaviour = { cases: () => cases, listModels: () => (Array.isArray(modelList) ? modelList : undefined) };
   let handler = createSimulatorHandler();
 
   function takeFault(): Fault | undefined {
@@ -129,8 +129,8 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
       return sendJson(res, 200, { cases: Object.fromEntries(cases) });
     }
     if (path === "/__admin/models" && req.method === "POST") {
-      const list = (safeJson(raw) as { models?: unknown } | undefined)?.models;
-      server_.setModels(Array.isArray(list) ? list : null);
+      const body = safeJson(raw) as { models?: unknown; status?: unknown } | undefined;
+      server_.setModels(Array.isArray(body?.models) ? body.models : typeof body?.status === "number" ? { status: body.status } : null);
       return sendJson(res, 200, { models: modelList });
     }
     if (path === "/__admin/requests" && req.method === "DELETE") return server_.clearRequests(), sendJson(res, 200, { requests: [] });
@@ -144,6 +144,9 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
     if (isGeneration) record.contract = validateImageRequest(body);
     requests.push(record);
 
+    if (req.method === "GET" && /\/models\/?$/.test(url.pathname) && modelList && !Array.isArray(modelList)) {
+      return sendError(res, statusError(modelList.status));
+    }
     const fault = isGeneration ? takeFault() : undefined;
     if (fault) record.fault = fault;
     if (fault && "status" in fault) return sendError(res, statusError(fault.status, fault.message, fault.retryAfterSeconds));
