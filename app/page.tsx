@@ -21,7 +21,7 @@ function toURLSearchParams(params: SearchParams): URLSearchParams {
 }
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [params, ownerId, ownKey, own] = await Promise.all([searchParams, getOwnerId(), describeOwnApiKey(), getOwnApiKeys()]);
+  const [params, ownerId, ownKey, falKey, own] = await Promise.all([searchParams, getOwnerId(), describeOwnApiKey("together"), describeOwnApiKey("fal"), getOwnApiKeys()]);
   const query = toURLSearchParams(params);
   const { models, catalog } = await modelsForPerson(own);
   const [{ results, limits }, sweep] = await Promise.all([loadStudioResults(ownerId, ownKey.set), loadSweepForOwner(ownerId, query.get("sweep"))]);
@@ -38,7 +38,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
         sweepConcurrency={env().sweepConcurrency}
         initialResults={results}
         initialLimits={limits}
-        initialOwnKey={ownKey}
+        initialOwnKey={{ together: ownKey, fal: falKey }}
         hasOwner={ownerId !== null}
       />
     </>

@@ -18,7 +18,7 @@ export function SweepCostStatus({ cost, megapixels, overBudget }: { cost: SweepC
           <span className="text-zinc-500">Fix the sweep to see its cost</span>
         )}
       </div>
-      {cost && !cost.published && <p className="text-xs text-amber-700 dark:text-amber-300">Estimate: Together has not published this model&apos;s LoRA price.</p>}
+      {cost?.assumption && <p className="text-xs text-amber-700 dark:text-amber-300">{cost.assumption}</p>}
       {overBudget && <p className="text-xs text-amber-700 dark:text-amber-300">{overBudget}</p>}
     </div>
   );

@@ -26,7 +26,7 @@ export function useExplorePreview(state: StudioState, settings: ExploreSettings,
     const x = parseScaleValues(settings.x);
     const y = settings.vary === "both" ? parseScaleValues(settings.y) : null;
     const spec: SweepSpec = { vary: settings.vary, x: x.ok ? x.values : [], y: y?.ok ? y.values : [], baseline: settings.baseline };
-    const plan = planSweep(state, spec);
+    const plan = planSweep(state, spec, model);
     const xLabel = settings.vary === "lora2" ? "LoRA 2 scales" : "LoRA 1 scales";
     const parseErrors = [!x.ok && `${xLabel}: ${x.message}`, y && !y.ok && `LoRA 2 scales: ${y.message}`].filter((e): e is string => Boolean(e));
     // Unparsable values already explain themselves; the plan's "enter at least one scale" would repeat them.

@@ -25,12 +25,25 @@ export async function studioResultsAction(): Promise<{ results: GenerationView[]
   return loadStudioResults(await getOwnerId(), (await getOwnApiKey()) !== null);
 }
 
-const apiKeySchema = z
-  .string()
-  .trim()
-  .min(20, "That does not look like a Together API key (too short)")
-  .max(200, "That does not look like a Together API key (too long)")
-  .regex(/^[A-Za-z0-9_\-.]+$/, "A Together API key has only letters, digits, '_', '-' and '.'");
+const apiKeySchema = z.discriminatedUnion("provider", [
+  z.object({
+    provider: z.literal("together"),
+    key: z
+      .string()
+      .trim()
+      .min(20, "That does not look like a Together API key (too short)")
+      .max(200, "That does not look like a Together API key (too long)")
+      .regex(/^[A-Za-z0-9_\-.]+$/, "A Together API key has only letters, digits, '_', '-' and '.'"),
+  }),
+  z.object({
+    provider: z.literal("fal"),
+    key: z
+      .string()
+      .trim()
+      .max(300, "That does not look like a fal.ai key (too long)")
+      .regex(/^[A-Za-z0-9_\-.]{8,}:[A-Za-z0-9_\-.]{8,}$/, "A fal.ai key looks like key_id:key_secret (fal's dashboard shows both parts together)"),
+  }),
+]);
 
 export interface OwnKeyState {
   set: boolean;
@@ -42,12 +55,14 @@ export interface OwnKeyState {
 export async function setOwnKeyAction(raw: unknown): Promise<Result<{ key: OwnKeyState }>> {
   const parsed = apiKeySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: parsed.error.issues[0].message, field: "apiKey" } };
-  await setOwnApiKey(parsed.data);
-  const limits = toLimitsView(await getLimits(await getOwnerId(), { ownKey: true }));
-  return { ok: true, key: { set: true, hint: `…${parsed.data.slice(-4)}`, limits } };
+  await setOwnApiKey(parsed.data.key, parsed.data.provider);
+  const limits = toLimitsView(await getLimits(await getOwnerId(), { ownKey: parsed.data.provider === "together" }));
+  return { ok: true, key: { set: true, hint: `…${parsed.data.key.slice(-4)}`, limits } };
 }
 
-export async function removeOwnKeyAction(): Promise<{ key: OwnKeyState }> {
-  await removeOwnApiKey();
-  return { key: { set: false, hint: null, limits: toLimitsView(await getLimits(await getOwnerId(), { ownKey: false })) } };
+export async function removeOwnKeyAction(provider: unknown): Promise<{ key: OwnKeyState }> {
+  const which = provider === "fal" ? "fal" : "together";
+  await removeOwnApiKey(which);
+  const ownTogether = which === "fal" && (await getOwnApiKey("together")) !== null;
+  return { key: { set: false, hint: null, limits: toLimitsView(await getLimits(await getOwnerId(), { ownKey: ownTogether })) } };
 }

@@ -22,7 +22,7 @@ export function CostStatus({ price, suggestion, onUseSuggestion }: CostStatusPro
           <span className="text-zinc-500">Fix the size to see the cost</span>
         )}
       </div>
-      {price && !price.published && <p className="text-xs text-amber-700 dark:text-amber-300">Estimate: Together has not published this model&apos;s LoRA price.</p>}
+      {price?.assumption && <p className="text-xs text-amber-700 dark:text-amber-300">{price.assumption}</p>}
       {suggestion && (
         <p className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
           Just over a megapixel: {suggestion.width}×{suggestion.height} costs {formatUsd(suggestion.savesMicroUsd)} less per image.

@@ -39,7 +39,7 @@ import { ErrorAlert } from "./error-alert";
 import { LimitsNote } from "./limits-note";
 import { LoraSlotField, useLoraCard, type SlotCard } from "./lora-slot";
 import { ModelSelect } from "./model-select";
-import { OwnKeyButton, type OwnKey } from "./own-key-dialog";
+import { OwnKeyButton, type OwnKeys } from "./own-key-dialog";
 import { PromptPreview } from "./prompt-preview";
 import { GenerationResult, PendingResults } from "./results";
 import { SizeFields } from "./size-fields";
@@ -83,7 +83,7 @@ interface StudioProps {
   initialState: StudioState;
   initialResults: GenerationView[];
   initialLimits: LimitsView;
-  initialOwnKey: OwnKey;
+  initialOwnKey: OwnKeys;
   /** False on a browser's first visit: the owner cookie is then set right away. */
   hasOwner: boolean;
   /** Explore settings from the URL; null opens the studio in single-image mode. */
@@ -246,7 +246,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     setError(null);
     const seed = state.randomSeed ? randomSeed() : state.seed;
     if (state.randomSeed) setState((s) => ({ ...s, seed, randomSeed: false }));
-    const plan = state.randomSeed ? planSweep({ ...effective, seed, randomSeed: false }, preview.spec) : preview.plan;
+    const plan = state.randomSeed ? planSweep({ ...effective, seed, randomSeed: false }, preview.spec, model) : preview.plan;
     const names = cards.map((c, i) => (c.status === "ready" && state.loras[i].path.trim() ? c.card.title : undefined)) as [string | undefined, string | undefined];
     const problem = await sweeps.start(plan, sweepName(plan.axes, names, state.prompt));
     if (problem) setError(problem);
@@ -324,7 +324,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
               setState((s) => ({ ...s, model: next.id, steps: next.defaults.steps, guidance: next.defaults.guidance }));
             }}
           />
-          <OwnKeyButton ownKey={ownKey} onChange={(key, l) => (setOwnKey(key), setLimits(l))} />
+          <OwnKeyButton ownKeys={ownKey} onChange={(keys, l) => (setOwnKey(keys), setLimits(l))} />
         </div>
 
         <LoraSlotField position={1} slot={state.loras[0]} resolved={cards[0]} modelId={state.model} onChange={(s) => setSlot(0, s)} onRemove={() => setSlot(0, emptySlot())} onPick={(r) => pickLora(0, r)}
@@ -378,7 +378,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           ) : (
             <CostStatus price={price} suggestion={suggestion} onUseSuggestion={() => suggestion && setState((s) => ({ ...s, width: suggestion.width, height: suggestion.height }))} />
           )}
-          <LimitsNote limits={limits} ownKey={ownKey.set} />
+          <LimitsNote limits={limits} ownKey={ownKey[model.provider].set} />
         </div>
 
         {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}

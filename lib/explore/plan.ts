@@ -1,6 +1,6 @@
-import { fieldErrors, generationInputSchema, MAX_SCALE, MIN_SCALE } from "@/lib/generation/schema";
+import { fieldErrors, generationInputSchema, generationInputSchemaFor, MAX_SCALE, MIN_SCALE } from "@/lib/generation/schema";
 import type { ImageModel } from "@/lib/models/catalog";
-import { priceRequest } from "@/lib/models/pricing";
+import { priceRequest, unpublishedNote } from "@/lib/models/pricing";
 import type { SweepAxes } from "@/lib/sharing/view";
 import { emptySlot, toGenerationInput, type LoraSlot, type StudioState } from "@/lib/studio/state";
 import { cellKey } from "./live";
@@ -72,7 +72,8 @@ const filled = (slot: LoraSlot) => slot.path.trim() !== "";
  * their enabled trigger phrases as custom triggers in the same order, so its final prompt
  * is exactly the other cells' prompt.
  */
-export function planSweep(state: StudioState, sweep: SweepSpec): SweepPlan {
+/** `model` is the studio's (the server's catalog may have models the shipped one lacks). */
+export function planSweep(state: StudioState, sweep: SweepSpec, model?: ImageModel): SweepPlan {
   const seedFixed = state.randomSeed;
   const seed = state.seed;
   const base: StudioState = { ...state, n: 1, randomSeed: false, seed };
@@ -122,7 +123,8 @@ export function planSweep(state: StudioState, sweep: SweepSpec): SweepPlan {
 
   // The recipe itself (prompt, size, steps, LoRA count for the model…) is checked once with
   // the generation schema: every cell shares it apart from the scales, which are checked above.
-  const check = generationInputSchema.safeParse(toGenerationInput(cells[cells.length - 1].state, seed, CHECK_REQUEST_ID));
+  const schema = model ? generationInputSchemaFor({ defaultModel: model.id, models: [model] }) : generationInputSchema;
+  const check = schema.safeParse(toGenerationInput(cells[cells.length - 1].state, seed, CHECK_REQUEST_ID));
   if (!check.success) errors.push(...new Set(Object.values(fieldErrors(check.error))));
 
   return { cells, axes, errors, seedFixed, seed };
@@ -134,6 +136,8 @@ export interface SweepCost {
   count: number;
   /** False when the model's price is our assumption (see lib/models/pricing.ts). */
   published: boolean;
+  /** "Price not published — the estimate assumes …", or null. */
+  assumption: string | null;
 }
 
 /** What the sweep will cost: each cell priced as its own one-image request. */
@@ -145,5 +149,5 @@ export function sweepCost(cells: readonly Pick<SweepCell, "state">[], model: Ima
     perImage ||= price.microUsdPerImage;
     total += price.totalMicroUsd;
   }
-  return { perImageMicroUsd: perImage, totalMicroUsd: total, count: cells.length, published: model.pricing.published };
+  return { perImageMicroUsd: perImage, totalMicroUsd: total, count: cells.length, published: model.pricing.published, assumption: unpublishedNote(model.pricing) };
 }

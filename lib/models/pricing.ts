@@ -33,6 +33,8 @@ export interface PriceBreakdown {
   published: boolean;
   /** The rate in words: "$0.035 per megapixel", "$0.0154 per image". */
   rate: string;
+  /** "Price not published — the estimate assumes …" when the price is not a published one. */
+  assumption: string | null;
 }
 
 function stepsMultiplier(pricing: ModelPricing, steps: number, defaultSteps: number): number {
@@ -70,6 +72,7 @@ export function priceRequest(model: Pick<ImageModel, "pricing" | "defaults">, in
     stepsMultiplier: multiplier,
     published: pricing.published,
     rate: describeRate(pricing),
+    assumption: unpublishedNote(pricing),
   };
 }
 

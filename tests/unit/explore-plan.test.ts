@@ -123,7 +123,7 @@ describe("sweepCost", () => {
     const plan = planSweep(state, { vary: "both", x: [0.5, 1, 1.5], y: [0.5, 1, 1.5], baseline: true });
     const one = priceRequest(model, { width: 1024, height: 768, steps: state.steps, n: 1 }).totalMicroUsd;
     expect(one).toBe(35_000);
-    expect(sweepCost(plan.cells, model)).toEqual({ perImageMicroUsd: one, totalMicroUsd: 10 * one, count: 10, published: model.pricing.published });
+    expect(sweepCost(plan.cells, model)).toEqual({ perImageMicroUsd: one, totalMicroUsd: 10 * one, count: 10, published: model.pricing.published, assumption: null });
   });
 
   it("is zero for no cells", () => {

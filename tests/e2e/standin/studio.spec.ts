@@ -172,7 +172,7 @@ test("your own key: kept server-side, never shown again, removable", async ({ pa
   await studio.goto();
   await page.getByRole("button", { name: "Use your own key" }).click();
   await page.getByLabel("Together API key", { exact: true }).fill("tgp_v1_standin_key_0123456789abcd");
-  await page.getByRole("button", { name: "Save key" }).click();
+  await page.getByRole("button", { name: "Save Together AI key" }).click();
   await expect(page.getByRole("button", { name: "Your key …abcd" })).toBeVisible();
   await expect(page.getByTestId("limits")).toContainText("paid with your own key");
   const cookies = await page.context().cookies();
@@ -184,6 +184,6 @@ test("your own key: kept server-side, never shown again, removable", async ({ pa
   await studio.generate.click();
   await expect(studio.resultImages().first()).toBeVisible();
   await page.getByRole("button", { name: "Your key …abcd" }).click();
-  await page.getByRole("button", { name: "Remove key" }).click();
+  await page.getByRole("button", { name: "Remove Together AI key" }).click();
   await expect(page.getByRole("button", { name: "Use your own key" })).toBeVisible();
 });
