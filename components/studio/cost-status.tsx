@@ -15,7 +15,10 @@ export function CostStatus({ price, suggestion, onUseSuggestion }: CostStatusPro
       <div role="status" aria-live="polite" aria-label={price ? `Cost ${formatUsd(price.totalMicroUsd)}` : "Cost unavailable"} className="text-sm">
         {price ? (
           <>
-            <span className="text-lg font-semibold tabular-nums">{formatUsd(price.totalMicroUsd)}</span>
+            <span className="text-lg font-semibold tabular-nums">
+              {price.assumption && <span title="An estimate: the provider has not published this price">≈ </span>}
+              {formatUsd(price.totalMicroUsd)}
+            </span>
             <span className="ml-2 text-zinc-600 dark:text-zinc-400">{explainPrice(price)}</span>
           </>
         ) : (

@@ -1,23 +1,22 @@
 import { Button } from "@/components/ui/button";
-import { describeRate } from "@/lib/models/pricing";
-import { modelBadges, modelNotice, type StudioModel } from "@/lib/models/status";
+import { shortRate } from "@/lib/models/pricing";
+import { modelBadges, type ModelNotice as Notice, type StudioModel } from "@/lib/models/status";
 import { providerLabel } from "@/lib/providers/names";
 import type { ProviderId } from "@/lib/providers/types";
 
 interface ModelSelectProps {
   models: readonly StudioModel[];
   value: string;
-  hasLoras: boolean;
+  /** Set when a notice about the chosen model is shown (ModelNotice). */
+  describedBy?: string;
   onChange: (modelId: string) => void;
 }
 
 const GROUP_STATE = { live: "", simulated: " — simulated", "needs-key": " — needs a key" } as const;
 
-/** Models grouped by provider, each with its price and state; under it, what to know before paying. */
-export function ModelSelect({ models, value, hasLoras, onChange }: ModelSelectProps) {
+/** Models grouped by provider, each with its price and state. */
+export function ModelSelect({ models, value, describedBy, onChange }: ModelSelectProps) {
   const providers = [...new Set(models.map((m) => m.model.provider))] as ProviderId[];
-  const selected = models.find((m) => m.model.id === value) ?? models[0];
-  const notice = selected ? modelNotice(selected, models, hasLoras) : null;
   return (
     <div className="flex min-w-0 flex-1 flex-col gap-1">
       <label htmlFor="model" className="text-sm font-medium">Model</label>
@@ -25,7 +24,7 @@ export function ModelSelect({ models, value, hasLoras, onChange }: ModelSelectPr
         id="model"
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={notice ? "model-notice" : undefined}
+        aria-describedby={describedBy}
         className="w-full min-w-0 rounded-xl border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
       >
         {providers.map((p) => {
@@ -36,7 +35,7 @@ export function ModelSelect({ models, value, hasLoras, onChange }: ModelSelectPr
                 const badges = modelBadges(m).filter((b) => b !== "simulated" && !b.startsWith("needs a "));
                 return (
                   <option key={m.model.id} value={m.model.id}>
-                    {m.model.label} · {describeRate(m.model.pricing)}
+                    {m.model.label} — {providerLabel(m.model.provider)} · {shortRate(m.model.pricing)}
                     {badges.length > 0 ? ` (${badges.join(", ")})` : ""}
                   </option>
                 );
@@ -45,23 +44,27 @@ export function ModelSelect({ models, value, hasLoras, onChange }: ModelSelectPr
           );
         })}
       </select>
-      {notice && (
-        <div
-          id="model-notice"
-          role={notice.tone === "block" ? "alert" : "note"}
-          className={`flex flex-col gap-2 rounded-xl px-3 py-2 text-xs ${
-            notice.tone === "block"
-              ? "bg-red-50 text-red-900 ring-1 ring-red-200 dark:bg-red-500/10 dark:text-red-200 dark:ring-red-500/30"
-              : "bg-amber-50 text-amber-900 ring-1 ring-amber-200 dark:bg-amber-500/10 dark:text-amber-200 dark:ring-amber-500/30"
-          }`}
-        >
-          <p>{notice.text}</p>
-          {notice.alternative && (
-            <Button size="sm" variant="secondary" className="self-start" onClick={() => onChange(notice.alternative!.model.id)}>
-              Use {notice.alternative.model.label} on {providerLabel(notice.alternative.model.provider)}
-            </Button>
-          )}
-        </div>
+    </div>
+  );
+}
+
+/** What to know about the chosen model before paying, with a working alternative one click away. */
+export function ModelNotice({ id, notice, onUse }: { id: string; notice: Notice; onUse: (modelId: string) => void }) {
+  return (
+    <div
+      id={id}
+      role={notice.tone === "block" ? "alert" : "note"}
+      className={`flex flex-col gap-2 rounded-xl px-3 py-2 text-xs sm:flex-row sm:items-center sm:justify-between ${
+        notice.tone === "block"
+          ? "bg-red-50 text-red-900 ring-1 ring-red-200 dark:bg-red-500/10 dark:text-red-200 dark:ring-red-500/30"
+          : "bg-amber-50 text-amber-900 ring-1 ring-amber-200 dark:bg-amber-500/10 dark:text-amber-200 dark:ring-amber-500/30"
+      }`}
+    >
+      <p>{notice.text}</p>
+      {notice.alternative && (
+        <Button size="sm" variant="secondary" className="shrink-0 self-start sm:self-center" onClick={() => onUse(notice.alternative!.model.id)}>
+          Use {notice.alternative.model.label} on {providerLabel(notice.alternative.model.provider)}
+        </Button>
       )}
     </div>
   );

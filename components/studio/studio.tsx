@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { AddToCollection } from "@/components/collections/add-to-collection";
 import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
@@ -38,7 +39,7 @@ import { CostStatus } from "./cost-status";
 import { ErrorAlert } from "./error-alert";
 import { LimitsNote } from "./limits-note";
 import { LoraSlotField, useLoraCard, type SlotCard } from "./lora-slot";
-import { ModelSelect } from "./model-select";
+import { ModelNotice, ModelSelect } from "./model-select";
 import { OwnKeyButton, type OwnKeys } from "./own-key-dialog";
 import { PromptPreview } from "./prompt-preview";
 import { GenerationResult, PendingResults } from "./results";
@@ -54,6 +55,9 @@ function cancelGeneration(clientRequestId: string) {
 
 /** False until the first studio of this document mounts: that one is the server's fresh render. */
 let studioMountedInDocument = false;
+
+/** Answers the server remembers about a model (lib/models/refusals.ts). */
+const REFUSAL_CODES = new Set(["model_refuses_loras", "model_not_available", "data_sharing_blocked"]);
 
 /** Any well-formed id: live validation only checks the settings. */
 const VALIDATION_ID = "00000000-0000-4000-8000-000000000000";
@@ -101,6 +105,7 @@ interface StudioProps {
 }
 
 export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner, initialExplore, initialSweep, renderedQuery, sweepConcurrency, models, catalog }: StudioProps) {
+  const router = useRouter();
   const [state, setState] = useState<StudioState>(initialState);
   const [mode, setMode] = useState<StudioMode>(initialExplore ? "explore" : "single");
   const [explore, setExplore] = useState<ExploreSettings>(initialExplore ?? defaultExploreSettings());
@@ -118,6 +123,11 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const selectedModel = models.find((m) => m.model.id === model.id);
   const modelBlock = selectedModel ? modelNotice(selectedModel, models, hasLoras) : null;
   const blockedByModel = modelBlock?.tone === "block" ? modelBlock.text : null;
+  /** A new model brings its own default steps and guidance. */
+  const chooseModel = (id: string) => {
+    const next = getIn(catalog, id);
+    setState((s) => ({ ...s, model: next.id, steps: next.defaults.steps, guidance: next.defaults.guidance }));
+  };
   const set = <K extends keyof StudioState>(key: K, value: StudioState[K]) => setState((s) => ({ ...s, [key]: value }));
   /** A new slot, or an update applied to the slot as it is then (edits never undo a late answer). */
   const setSlot = (i: 0 | 1, next: LoraSlot | ((slot: LoraSlot) => LoraSlot), fresh = true) =>
@@ -175,7 +185,11 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
       if (result.ok) {
         setResults((r) => [result.generation, ...r.filter((g) => g.id !== result.generation.id)]);
         setLimits(result.limits);
-      } else setError(result.error);
+      } else {
+        setError(result.error);
+        // The server remembered what the provider said about the model: show it at the Model select.
+        if (REFUSAL_CODES.has(result.error.code)) router.refresh();
+      }
     },
     onError: () => setError({ code: "internal", message: "The server could not be reached. Your settings are kept; try again." }),
     onSettled: () => {
@@ -315,17 +329,10 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
         </div>
 
         <div className="flex flex-wrap items-end gap-2">
-          <ModelSelect
-            models={models}
-            value={model.id}
-            hasLoras={hasLoras}
-            onChange={(id) => {
-              const next = getIn(catalog, id);
-              setState((s) => ({ ...s, model: next.id, steps: next.defaults.steps, guidance: next.defaults.guidance }));
-            }}
-          />
+          <ModelSelect models={models} value={model.id} describedBy={modelBlock ? "model-notice" : undefined} onChange={chooseModel} />
           <OwnKeyButton ownKeys={ownKey} onChange={(keys, l) => (setOwnKey(keys), setLimits(l))} />
         </div>
+        {modelBlock && <ModelNotice id="model-notice" notice={modelBlock} onUse={chooseModel} />}
 
         <LoraSlotField position={1} slot={state.loras[0]} resolved={cards[0]} modelId={state.model} onChange={(s) => setSlot(0, s)} onRemove={() => setSlot(0, emptySlot())} onPick={(r) => pickLora(0, r)}
           onSwap={state.loras[0].path || state.loras[1].path ? () => setState((s) => ({ ...s, loras: [s.loras[1], s.loras[0]] })) : undefined} />

@@ -174,7 +174,7 @@ export function verdictFor(c: LoraClassification | null, model: ImageModel, mode
   if (c.tensorCount === 0) return { status: "unknown", reason: "the file holds no tensors — it is not a LoRA" };
   if (c.keyFamily === "sd" || c.keyFamily === "sdxl" || c.base === "sd15" || c.base === "sdxl") {
     const what = c.base === "sdxl" ? "an SDXL LoRA" : c.base === "sd15" ? "an SD 1.5 LoRA" : "a Stable Diffusion LoRA";
-    return { status: "incompatible", reason: `${what}, not FLUX — Together would reject it` };
+    return { status: "incompatible", reason: `${what}, not FLUX — FLUX models reject it` };
   }
   if (!FLUX_KEYS.has(c.keyFamily)) return { status: "unknown", reason: "unfamiliar tensor names — cannot tell what this LoRA is for" };
   if (c.base === "unknown") return { status: "unknown", reason: "a FLUX-style LoRA of an unexpected width — cannot tell which model it fits" };

@@ -9,7 +9,7 @@ const LABEL: Record<LoraBase, string> = { flux1: "FLUX.1", flux2: "FLUX.2", sd15
 function verdictFromStatedBase(base: LoraBase, model: ImageModel, models: readonly ImageModel[]): LoraVerdict {
   if (base === "unknown") return { status: "unknown", reason: "neither the file nor its page says which base model it was made for" };
   if (base === "sd15" || base === "sdxl") {
-    return { status: "incompatible", reason: `its page says it is an ${LABEL[base]} LoRA, not FLUX — Together would reject it` };
+    return { status: "incompatible", reason: `its page says it is an ${LABEL[base]} LoRA, not FLUX — FLUX models reject it` };
   }
   if (model.loraFamily === base) return { status: "compatible", reason: `its page says ${LABEL[base]} (the file itself was not inspected)` };
   const fit = models.find((m) => m.loraFamily === base && !m.deprecated) ?? models.find((m) => m.loraFamily === base);

@@ -47,6 +47,11 @@ export function describeRate(pricing: ModelPricing): string {
   return pricing.mode === "per-image" ? `${formatUsd(pricing.microUsdPerImage)} per image` : `${formatUsd(pricing.microUsdPerMegapixel)} per megapixel`;
 }
 
+/** "$0.035/MP", "$0.0154/image": the rate where space is short (the Model select). */
+export function shortRate(pricing: ModelPricing): string {
+  return pricing.mode === "per-image" ? `${formatUsd(pricing.microUsdPerImage)}/image` : `${formatUsd(pricing.microUsdPerMegapixel)}/MP`;
+}
+
 /** Price one request with the model's formula. */
 export function priceRequest(model: Pick<ImageModel, "pricing" | "defaults">, input: PriceInput): PriceBreakdown {
   const { pricing } = model;

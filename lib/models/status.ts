@@ -33,7 +33,7 @@ export interface ModelFacts {
 
 export function studioModels(catalog: Catalog, facts: ModelFacts): StudioModel[] {
   return catalog.models.map((model) => {
-    const listed = model.provider === "together" && facts.modes.together === "live" ? isListed(facts.together, model.id) : null;
+    const listed = model.provider === "together" && facts.modes.together !== "needs-key" ? isListed(facts.together, model.id) : null;
     const published = model.provider === "together" ? facts.together.models.find((m) => m.id === model.id)?.pricing : null;
     // Learned refusals matter first for the kind that stops a paid attempt; any one is shown.
     const refusals = facts.refusals.filter((r) => r.model === model.id);
@@ -120,6 +120,6 @@ export function modelNotice(selected: StudioModel, models: readonly StudioModel[
   if (state.listed === false) {
     return { tone: "block", alternative, text: `Not offered by ${provider} for this key: its model list no longer has ${selected.model.label}.${instead}` };
   }
-  if (selected.model.deprecated) return { tone: "warn", alternative, text: `${selected.model.label} is deprecated. ${selected.model.note}${instead}` };
+  if (selected.model.deprecated) return { tone: "warn", alternative, text: `${provider} marks ${selected.model.label} deprecated: it may stop answering.${instead}` };
   return null;
 }

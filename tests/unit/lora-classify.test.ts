@@ -140,8 +140,8 @@ describe("verdictFor", () => {
 
   it("rejects SD LoRAs for every model", () => {
     for (const model of [flux1, flux2]) {
-      expect(verdictFor(classify("sdxl"), model)).toEqual({ status: "incompatible", reason: "an SDXL LoRA, not FLUX — Together would reject it" });
-      expect(verdictFor(classify("sd15"), model)).toEqual({ status: "incompatible", reason: "an SD 1.5 LoRA, not FLUX — Together would reject it" });
+      expect(verdictFor(classify("sdxl"), model)).toEqual({ status: "incompatible", reason: "an SDXL LoRA, not FLUX — FLUX models reject it" });
+      expect(verdictFor(classify("sd15"), model)).toEqual({ status: "incompatible", reason: "an SD 1.5 LoRA, not FLUX — FLUX models reject it" });
     }
   });
 

@@ -19,7 +19,7 @@ describe("cardVerdicts", () => {
   it("uses the stated base when the file was not read", () => {
     expect(cardVerdicts(null, "flux1")[FLUX1]).toMatchObject({ status: "compatible", reason: expect.stringContaining("not inspected") });
     expect(cardVerdicts(null, "flux1")[FLUX2]).toMatchObject({ status: "incompatible", reason: expect.stringContaining("FLUX.1 [dev] + LoRA") });
-    expect(cardVerdicts(null, "sdxl")[FLUX1]).toMatchObject({ status: "incompatible", reason: expect.stringContaining("Together would reject it") });
+    expect(cardVerdicts(null, "sdxl")[FLUX1]).toMatchObject({ status: "incompatible", reason: expect.stringContaining("FLUX models reject it") });
     expect(cardVerdicts(null, "unknown")[FLUX1].status).toBe("unknown");
   });
 });
