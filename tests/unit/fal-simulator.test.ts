@@ -88,7 +88,7 @@ describe("fal simulator: queue protocol", () => {
 describe("fal simulator: errors in fal's shapes", () => {
   it("401 without a well-formed Key header, on every queue call", async () => {
     const { call, submit } = setup();
-    for (const headers of [{}, { authorization: "Bearer x" }, { authorization: "Key nocolon" }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: "Bearer x" }, { authorization: "Key nocolon" }]) {
       expect(await call("POST", `${origin}/fal-ai/flux-lora`, input, headers)).toMatchObject({ status: 401, body: { detail: expect.stringMatching(/Expected '<key_id>:<key_secret>'/) } });
     }
     const { body: q } = await submit();
