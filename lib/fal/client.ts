@@ -162,8 +162,8 @@ export function createFalProvider(options: FalProviderOptions): ImageProvider {
             input,
             pollInterval,
             abortSignal: stop.signal,
-            // The client's own timeout (polling only) also cancels; ours covers everything.
-            timeout: timeoutMs,
+            // No `timeout` here: the client's covers polling only and would send a second
+            // cancel; the deadline above covers submit to download and sends the one cancel.
             onEnqueue: (id) => {
               requestId = id;
             },

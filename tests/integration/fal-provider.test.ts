@@ -22,8 +22,8 @@ const request: ProviderRequest = {
     { path: "https://example.com/loras/ink.safetensors", scale: 0.5 },
   ],
 };
-const provider = (extra: { timeoutMs?: number } = {}) =>
-  createFalProvider({ apiKey: "test-id:test-secret", simulated: false, baseUrl: server.baseURL, timeoutMs: extra.timeoutMs ?? 8000, pollIntervalMs: 20 });
+const provider = (extra: { timeoutMs?: number; pollIntervalMs?: number } = {}) =>
+  createFalProvider({ apiKey: "test-id:test-secret", simulated: false, baseUrl: server.baseURL, timeoutMs: extra.timeoutMs ?? 8000, pollIntervalMs: extra.pollIntervalMs ?? 20 });
 const calls = (stage: string) => server.requests.filter((r) => r.stage === stage);
 const inject = (fault: FalFault) => server.inject(fault);
 /** A cancel is sent after the provider has already answered the caller; give it a moment to land. */
@@ -97,10 +97,13 @@ describe("the fal provider against a fal-compatible queue", () => {
   it("times out a request that never completes and cancels it on fal", async () => {
     inject({ kind: "never-complete", times: 1 });
     const started = Date.now();
-    await expect(provider({ timeoutMs: 500 }).generate(request)).rejects.toMatchObject({ code: "timeout", message: expect.stringMatching(/may not be known/) });
+    // Polls far apart, so a second timer (the client's own `timeout`) would fire between them.
+    await expect(provider({ timeoutMs: 500, pollIntervalMs: 1000 }).generate(request)).rejects.toMatchObject({ code: "timeout", message: expect.stringMatching(/may not be known/) });
     expect(Date.now() - started).toBeLessThan(3000);
     const [cancel] = await cancels();
     expect(cancel.method).toBe("PUT");
+    await new Promise((r) => setTimeout(r, 600));
+    expect(calls("cancel")).toHaveLength(1); // one cancel, not one from the client's timer too
     expect(cancel.path).toMatch(/^\/fal-ai\/flux-2\/requests\/[0-9a-f-]{36}\/cancel$/);
     expect(calls("result")).toHaveLength(0);
   });
