@@ -184,7 +184,7 @@ export function createFalProvider(options: FalProviderOptions): ImageProvider {
           );
         }
         if (requestId) await cancelQuietly(endpoint, requestId);
-        throw ended === "timeout" ? falTimeout({ cause: err }) : falCancelled({ cause: err });
+        throw ended === "timeout" ? falTimeout({ cause: err, queued: requestId !== undefined }) : falCancelled({ cause: err });
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);

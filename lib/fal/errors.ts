@@ -154,14 +154,13 @@ export function mapFalError(err: unknown): AppError {
   return new AppError({ code: "internal", message: "Generation on fal.ai failed unexpectedly. Your settings are kept; try again." }, cause);
 }
 
-export function falTimeout(options?: { cause?: unknown }): AppError {
-  return new AppError(
-    {
-      code: "timeout",
-      message: "fal.ai took too long, so Lorascope cancelled the request. Whether fal.ai charged for it may not be known: it bills only finished images, so check fal.ai's dashboard. Try again, perhaps with fewer images or steps.",
-    },
-    options,
-  );
+/** `queued`: fal had given the request an id (and the provider sent it a cancel). */
+export function falTimeout(options: { cause?: unknown; queued?: boolean } = {}): AppError {
+  const message =
+    options.queued === false
+      ? "fal.ai did not take the request in time (no answer, or only errors, until the time limit). Whether it ran may not be known, so check fal.ai's dashboard before trying again."
+      : "fal.ai took too long, so Lorascope cancelled the request. Whether fal.ai charged for it may not be known: it bills only finished images, so check fal.ai's dashboard. Try again, perhaps with fewer images or steps.";
+  return new AppError({ code: "timeout", message }, { cause: options.cause });
 }
 
 export function falCancelled(options?: { cause?: unknown }): AppError {

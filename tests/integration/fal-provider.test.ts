@@ -110,7 +110,7 @@ describe("the fal provider against a fal-compatible queue", () => {
 
   it("a hanging submit times out too (no request id yet, so nothing to cancel)", async () => {
     inject({ kind: "hang", times: 1 });
-    await expect(provider({ timeoutMs: 400 }).generate(request)).rejects.toMatchObject({ code: "timeout" });
+    await expect(provider({ timeoutMs: 400 }).generate(request)).rejects.toMatchObject({ code: "timeout", message: expect.stringMatching(/did not take the request in time.*may not be known/) });
     expect(calls("cancel")).toHaveLength(0);
   });
 
@@ -137,6 +137,15 @@ describe("the fal provider against a fal-compatible queue", () => {
     inject({ status, times: 1 });
     await expect(provider().generate({ ...request, n: 1 })).resolves.toHaveLength(1);
     expect(calls("submit")).toHaveLength(2);
+  });
+
+  it("a lasting outage is bounded by the deadline, however patient the client's retries", async () => {
+    inject({ status: 503 });
+    const started = Date.now();
+    await expect(provider({ timeoutMs: 1500 }).generate(request)).rejects.toMatchObject({ code: "timeout", message: expect.stringMatching(/^fal\.ai did not take the request in time/) });
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(calls("submit").length).toBeGreaterThanOrEqual(2); // retried, but not for long
+    expect(calls("submit").length).toBeLessThanOrEqual(3);
   });
 
   it("retries a 500 on a status poll (read-only), then succeeds", async () => {
