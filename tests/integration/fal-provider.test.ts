@@ -8,6 +8,7 @@ import { startFalServer, type FalFault, type FalServer } from "../support/fal-se
 // error mapping, image download), against the loopback fal stand-in with each fault.
 
 let server: FalServer;
+const allowPrivateBefore = process.env.ALLOW_PRIVATE_FETCH;
 const request: ProviderRequest = {
   model: "fal-ai/flux-2/lora",
   prompt: "a lighthouse at dusk",
@@ -37,7 +38,11 @@ beforeAll(async () => {
   // Result images are served by the stand-in on loopback: the explicit opt-in for tests.
   process.env.ALLOW_PRIVATE_FETCH = "true";
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  if (allowPrivateBefore === undefined) delete process.env.ALLOW_PRIVATE_FETCH;
+  else process.env.ALLOW_PRIVATE_FETCH = allowPrivateBefore;
+});
 afterEach(() => {
   server.clearFaults();
   server.clearRequests();
