@@ -201,6 +201,15 @@ describe("the fal provider against a fal-compatible queue", () => {
     await expect(provider().generate({ ...request, n: 1 })).rejects.toMatchObject({ code: "upstream_unavailable", message: expect.stringMatching(/could not download/) });
   });
 
+  it("a deadline that passes while downloading says the image was probably charged, and cancels nothing", async () => {
+    inject({ kind: "delay", ms: 1500, stage: "file", times: 1 });
+    await expect(provider({ timeoutMs: 700 }).generate({ ...request, n: 1 })).rejects.toMatchObject({
+      code: "timeout",
+      message: expect.stringMatching(/^Downloading the finished image from fal\.ai took too long\. .*probably charged\.$/),
+    });
+    expect(calls("cancel")).toHaveLength(0);
+  });
+
   it("a Replicate LoRA reference is refused before anything is sent", async () => {
     const loras = [{ path: "https://replicate.com/fofr/flux-80s-cyberpunk", scale: 1 }];
     await expect(provider().generate({ ...request, loras })).rejects.toMatchObject({ code: "invalid_input", field: "loras.0.path" });
