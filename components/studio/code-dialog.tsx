@@ -4,21 +4,16 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
-import { toCurl, toPython, toTypeScript } from "@/lib/generation/code-export";
-import type { ImageRequest } from "@/lib/together/types";
+import { CODE_LANGUAGES, codeFor, type ProviderBody } from "@/lib/providers/request-body";
 
-const TABS = [
-  { id: "curl", label: "cURL", render: toCurl },
-  { id: "ts", label: "TypeScript", render: toTypeScript },
-  { id: "python", label: "Python", render: toPython },
-] as const;
+const TABS = CODE_LANGUAGES;
 
 /** The exact request as code; the seed shown is the one the next Generate would use when fixed. */
-export function CopyAsCode({ request }: { request: ImageRequest | null }) {
+export function CopyAsCode({ request }: { request: ProviderBody | null }) {
   const [open, setOpen] = useState(false);
   const [tab, setTab] = useState<(typeof TABS)[number]["id"]>("curl");
   const current = TABS.find((t) => t.id === tab)!;
-  const code = request ? current.render(request) : "";
+  const code = request ? codeFor(request, current.id) : "";
   return (
     <>
       <Button size="sm" variant="ghost" onClick={() => setOpen(true)} disabled={!request}>{"</>"} Copy as code</Button>

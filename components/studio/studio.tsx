@@ -21,7 +21,7 @@ import type { LiveSweep } from "@/lib/explore/live";
 import { sweepName } from "@/lib/explore/name";
 import { planSweep } from "@/lib/explore/plan";
 import { addExploreParams, defaultExploreSettings, exploreFromSearchParams, type ExploreSettings } from "@/lib/explore/settings";
-import { buildImageRequest } from "@/lib/generation/build-request";
+import { buildRecipe } from "@/lib/generation/build-request";
 import { buildPrompt } from "@/lib/generation/prompt";
 import { fieldErrors, generationInputSchemaFor } from "@/lib/generation/schema";
 import type { GenerationView } from "@/lib/generation/view";
@@ -29,6 +29,7 @@ import type { LimitsView } from "@/lib/limits/view";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { defaultModelOf, findIn, getIn, type Catalog } from "@/lib/models/catalog";
 import { modelNotice, type StudioModel } from "@/lib/models/status";
+import { providerBody } from "@/lib/providers/request-body";
 import { priceRequest } from "@/lib/models/pricing";
 import { cheaperNearbySize } from "@/lib/models/size-presets";
 import { ModeSwitch, type StudioMode } from "./mode-switch";
@@ -169,7 +170,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const effective = effectiveSlots(state, cards);
   const validation = useMemo(() => {
     const parsed = schema.safeParse(toGenerationInput(effective, effective.seed, VALIDATION_ID));
-    return parsed.success ? { errors: {}, request: buildImageRequest(parsed.data) } : { errors: fieldErrors(parsed.error), request: null };
+    return parsed.success ? { errors: {}, request: providerBody(model.provider, buildRecipe(parsed.data)) } : { errors: fieldErrors(parsed.error), request: null };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- effective is derived from these
   }, [state, cards[0], cards[1]]);
   const errors: Record<string, string> = validation.errors;

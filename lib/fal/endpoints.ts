@@ -10,6 +10,14 @@ export function isFalEndpoint(id: string): id is FalEndpointId {
   return (FAL_ENDPOINT_IDS as readonly string[]).includes(id);
 }
 
+/**
+ * Any fal endpoint id in fal's form ("owner/app" or "owner/app/path"): an operator may add
+ * a fal model Lorascope does not know (LORASCOPE_MODELS); it gets the same input shape.
+ */
+export function looksLikeFalEndpoint(id: string): boolean {
+  return /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(id);
+}
+
 /** fal's queue host; FAL_BASE_URL replaces it. */
 export const FAL_QUEUE_ORIGIN = "https://queue.fal.run";
 

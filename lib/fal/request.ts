@@ -6,7 +6,7 @@
 import { AppError } from "@/lib/errors";
 import { checkLoraPath } from "@/lib/loras/accepted-path";
 import type { ProviderRequest } from "@/lib/providers/types";
-import { isFalEndpoint, type FalEndpointId } from "./endpoints";
+import { looksLikeFalEndpoint, type FalEndpointId } from "./endpoints";
 
 export interface FalLora {
   path: string;
@@ -71,8 +71,8 @@ export function falLoraPath(path: string): FalLoraPath {
  * is not a fal endpoint or a LoRA path is one fal cannot load.
  */
 export function falInput(request: ProviderRequest, endpoint: string = request.model): FalInput {
-  if (!isFalEndpoint(endpoint)) {
-    throw new AppError({ code: "model_not_found", message: `${endpoint} is not a fal.ai endpoint Lorascope knows. Pick a fal.ai model from the list.`, field: "model" });
+  if (!looksLikeFalEndpoint(endpoint)) {
+    throw new AppError({ code: "model_not_found", message: `${endpoint} is not a fal.ai endpoint id (owner/app). Pick a fal.ai model from the list.`, field: "model" });
   }
   const loras = request.loras.map((lora, i): FalLora => {
     const translated = falLoraPath(lora.path);

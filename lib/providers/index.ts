@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { createFalProviderFor } from "@/lib/fal/provider";
+import { createFalProvider } from "@/lib/fal/client";
 import type { ImageModel } from "@/lib/models/catalog";
 import { createTogetherProvider } from "@/lib/together/client";
 import { providerModes, type ProviderModes } from "./modes";
@@ -37,7 +37,7 @@ export function providerFor(model: ImageModel, own: OwnKeys): { provider: ImageP
   const simulated = mode === "simulated";
   const provider =
     model.provider === "fal"
-      ? createFalProviderFor({ apiKey: ownKey, simulated })
+      ? createFalProvider({ apiKey: ownKey ?? (simulated ? undefined : env().falKey), simulated })
       : createTogetherProvider({ apiKey: ownKey, simulated });
   return { provider, ownKey: ownKey !== undefined };
 }

@@ -37,8 +37,14 @@ describe("falInput", () => {
     expect(input).not.toHaveProperty("loras");
   });
 
-  it("refuses a model that is not a fal endpoint", () => {
-    expect(() => falInput({ ...request, model: "black-forest-labs/FLUX.1-dev-lora" })).toThrow(expect.objectContaining({ code: "model_not_found", field: "model" }));
+  it("refuses a model id that is not in fal's owner/app form", () => {
+    for (const model of ["flux-lora", "https://fal.run/fal-ai/flux-lora", "fal-ai/../x y"]) {
+      expect(() => falInput({ ...request, model })).toThrow(expect.objectContaining({ code: "model_not_found", field: "model" }));
+    }
+  });
+
+  it("builds the same input for a fal endpoint an operator added (LORASCOPE_MODELS)", () => {
+    expect(falInput({ ...request, model: "acme/flux-lora-turbo" })).toEqual(falInput(request));
   });
 
   it("refuses a LoRA fal cannot load, naming the slot, before anything is sent", () => {

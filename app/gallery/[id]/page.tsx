@@ -9,7 +9,7 @@ import { AddToCollection } from "@/components/collections/add-to-collection";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { getGenerationForOwner } from "@/lib/db/queries";
 import { generationSharePath } from "@/lib/sharing/slug";
-import { imageRequestBody } from "@/lib/generation/build-request";
+import { providerBody } from "@/lib/providers/request-body";
 import { loraPageUrl } from "@/lib/gallery/detail";
 import { formatDateTime, loraLabel, plural } from "@/lib/gallery/format";
 import { toGenerationView } from "@/lib/generation/view";
@@ -62,8 +62,8 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
   const g = toGenerationView(row);
   const model = findModel(g.model);
   const price = model ? priceRequest(model, g) : null;
-  const request = imageRequestBody(g);
-  const json = JSON.stringify(request, null, 2);
+  const request = providerBody(g.provider, g);
+  const json = JSON.stringify(request?.body ?? null, null, 2);
   const single = g.images.length === 1;
 
   return (
@@ -215,7 +215,9 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
               </span>
             }
           >
-            <p className="mb-2 text-xs text-zinc-500">The body sent to POST /v1/images/generations.</p>
+            <p className="mb-2 text-xs text-zinc-500">
+              {request?.provider === "fal" ? `The input sent to fal.ai's queue for ${request.endpoint}.` : "The body sent to POST /v1/images/generations."}
+            </p>
             <pre aria-label="Request JSON" className="max-h-[28rem] overflow-auto whitespace-pre-wrap rounded-xl bg-zinc-950 p-3 text-xs leading-relaxed text-zinc-100 [overflow-wrap:anywhere]">
               <code>{json}</code>
             </pre>
