@@ -18,8 +18,13 @@ const hubs = {
   // The stand-ins live on loopback: the explicit opt-in, for tests only.
   ALLOW_PRIVATE_FETCH: "true",
 };
+/** fal's queue stand-in (tests/support/fal-server-cli.ts). */
+const FAL_PORT = 4030 + OFFSET;
+const fal = { FAL_KEY: "standin-id:standin-secret", FAL_BASE_URL: `http://127.0.0.1:${FAL_PORT}` };
 const SIM_PORT = 3100 + OFFSET;
 const REAL_PORT = 3101 + OFFSET;
+/** A deployment with only FAL_KEY: fal for real (the stand-in), Together waiting for a key. */
+const FAL_ONLY_PORT = 3102 + OFFSET;
 const dataRoot = "test-results/e2e-data";
 
 const chromium = {
@@ -42,7 +47,7 @@ const app = (port: number, dataDir: string, extra: Record<string, string>) => ({
   reuseExistingServer: false,
   timeout: 120_000,
   stdout: "pipe" as const,
-  env: { PORT: String(port), DATA_DIR: `${dataRoot}/${dataDir}`, TOGETHER_API_KEY: "", ...hubs, ...extra },
+  env: { PORT: String(port), DATA_DIR: `${dataRoot}/${dataDir}`, TOGETHER_API_KEY: "", FAL_KEY: "", ...hubs, ...extra },
 });
 
 export default defineConfig({
@@ -62,6 +67,7 @@ export default defineConfig({
   projects: [
     { name: "simulator", testMatch: /simulator\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SIM_PORT}` } },
     { name: "together-standin", testMatch: /standin\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${REAL_PORT}` } },
+    { name: "fal-only", testMatch: /fal-only\/.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${FAL_ONLY_PORT}` } },
   ],
   webServer: [
     {
@@ -76,11 +82,19 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
     },
+    {
+      command: `npx tsx tests/support/fal-server-cli.ts --port ${FAL_PORT}`,
+      url: `http://127.0.0.1:${FAL_PORT}/__admin/requests`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
     app(SIM_PORT, "simulator", {}),
     app(REAL_PORT, "standin", {
       TOGETHER_API_KEY: "test-key",
       TOGETHER_BASE_URL: `http://127.0.0.1:${STANDIN_PORT}/v1`,
       TOGETHER_MAX_RETRIES: "0",
+      ...fal,
     }),
+    app(FAL_ONLY_PORT, "fal-only", fal),
   ],
 });

@@ -135,6 +135,16 @@ export const HF_REPOS = {
     { cardData: { base_model: ["black-forest-labs/FLUX.1-dev"], instance_prompt: ["wbgmsst, white background"] } },
     [["loras/v1/style.safetensors", 19000000], ["loras/v2/style.safetensors", 19500000]],
   ),
+  "bfl-fans/flux2-ink-wash": hfRepo(
+    "bfl-fans/flux2-ink-wash",
+    {
+      downloads: 88,
+      likes: 6,
+      tags: ["diffusers", "lora", "base_model:black-forest-labs/FLUX.2-dev", "base_model:adapter:black-forest-labs/FLUX.2-dev"],
+      cardData: { base_model: "black-forest-labs/FLUX.2-dev", instance_prompt: "inkwash painting", license: "apache-2.0" },
+    },
+    [["flux2_ink_wash.safetensors", 9830400]],
+  ),
   "acme/flux-gated-style": hfRepo("acme/flux-gated-style", { gated: "manual", cardData: { base_model: "black-forest-labs/FLUX.1-dev", instance_prompt: null } }, [["gated_style.safetensors", 85000000]]),
   "acme/sdxl-watercolor": hfRepo(
     "acme/sdxl-watercolor",

@@ -21,6 +21,7 @@ const files = await startFileServer({
     "anime.safetensors": f["flux1-xlabs"],
     "watercolor.safetensors": f.sdxl,
     "pixel.safetensors": f["flux1-kohya"],
+    "inkwash.safetensors": f["flux2-diffusers"],
   },
 });
 const hubs = await startHubServers({
@@ -29,6 +30,7 @@ const hubs = await startHubServers({
     "multimodalart/flux-tarot-v1/flux_tarot_v1_lora.safetensors": files.url("/files/tarot.safetensors"),
     "XLabs-AI/flux-lora-collection/anime_lora.safetensors": files.url("/files/anime.safetensors"),
     "acme/sdxl-watercolor/watercolor_sdxl.safetensors": files.url("/files/watercolor.safetensors"),
+    "bfl-fans/flux2-ink-wash/flux2_ink_wash.safetensors": files.url("/files/inkwash.safetensors"),
   },
   civitaiDownloads: { "913438": files.url("/files/pixel.safetensors") },
 });
