@@ -1,4 +1,4 @@
-import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 
 /**
  * Which IP addresses a server-side fetch of a user-supplied URL may reach. Pure: callers
@@ -43,7 +43,17 @@ function isPublicV4(addr: number): boolean {
   return !V4_BLOCKED.some((c) => inV4(addr, c));
 }
 
-/** 16 bytes of an IPv6 literal already validated by `isIP`. */
+/**
+ * 4 or 6 for a plain IPv4 dotted quad or an IPv6 literal, else 0 (like node:net's isIP, but
+ * through ipaddr.js, which also runs in the browser: the link parser uses this module there).
+ */
+function family(s: string): 0 | 4 | 6 {
+  if (ipaddr.IPv4.isValidFourPartDecimal(s)) return 4;
+  if (s.includes(":") && ipaddr.IPv6.isValid(s)) return 6;
+  return 0;
+}
+
+/** 16 bytes of an IPv6 literal already validated by `family`. */
 function v6Bytes(text: string): Uint8Array {
   let s = text;
   const tail: number[] = [];
@@ -99,14 +109,14 @@ function bare(ip: string): string {
 /** True only for a literal IPv4/IPv6 address that is globally reachable. */
 export function isPublicAddress(ip: string): boolean {
   const s = bare(ip.trim()).toLowerCase();
-  const family = isIP(s);
-  if (family === 4) return isPublicV4(v4(s));
-  if (family === 6) return isPublicV6(v6Bytes(s));
+  const kind = family(s);
+  if (kind === 4) return isPublicV4(v4(s));
+  if (kind === 6) return isPublicV6(v6Bytes(s));
   return false;
 }
 
 /** The address part of a URL hostname if it is an IP literal (`[::1]` → `::1`), else null. */
 export function ipLiteral(hostname: string): string | null {
   const s = bare(hostname).toLowerCase();
-  return isIP(s) ? s : null;
+  return family(s) ? s : null;
 }
