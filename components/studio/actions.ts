@@ -7,8 +7,17 @@ import { getLimits } from "@/lib/limits/limits";
 import { toLimitsView, type LimitsView } from "@/lib/limits/view";
 import { loadStudioResults } from "@/lib/generation/recent";
 import type { GenerationView } from "@/lib/generation/view";
-import { getOwnApiKey, removeOwnApiKey, setOwnApiKey } from "@/lib/owner/own-key";
+import type { Catalog } from "@/lib/models/catalog";
+import { modelsForPerson } from "@/lib/models/for-person";
+import type { StudioModel } from "@/lib/models/status";
+import { getOwnApiKey, getOwnApiKeys, removeOwnApiKey, setOwnApiKey } from "@/lib/owner/own-key";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
+
+/** The models as this person can use them now (after a key changed, or a provider refused one). */
+export async function studioModelsAction(): Promise<{ models: StudioModel[]; catalog: Catalog }> {
+  const { models, catalog } = await modelsForPerson(await getOwnApiKeys());
+  return { models, catalog };
+}
 
 /** Validates, then runs the generate use case; never throws to the browser. */
 export async function generateAction(raw: unknown): Promise<GenerateResult> {

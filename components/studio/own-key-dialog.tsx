@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -70,7 +69,6 @@ function KeyForm({ provider, ownKey, onChange, onSaved }: { provider: ProviderId
 /** Bring your own Together or fal.ai key: stored sealed in an httpOnly cookie, never shown again. */
 export function OwnKeyButton({ ownKeys, onChange }: { ownKeys: OwnKeys; onChange: (keys: OwnKeys, limits: LimitsView) => void }) {
   const [open, setOpen] = useState(false);
-  const router = useRouter();
   const hints = PROVIDERS.filter((p) => ownKeys[p].set).map((p) => ownKeys[p].hint);
   return (
     <>
@@ -91,8 +89,6 @@ export function OwnKeyButton({ ownKeys, onChange }: { ownKeys: OwnKeys; onChange
               onSaved={() => setOpen(false)}
               onChange={(key, limits) => {
                 onChange({ ...ownKeys, [p]: key }, limits);
-                // Which models can run, and their state, depend on the keys: ask the server again.
-                router.refresh();
               }}
             />
           ))}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { AddToCollection } from "@/components/collections/add-to-collection";
 import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
@@ -34,7 +33,7 @@ import { priceRequest } from "@/lib/models/pricing";
 import { cheaperNearbySize } from "@/lib/models/size-presets";
 import { ModeSwitch, type StudioMode } from "./mode-switch";
 import { emptySlot, randomSeed, stateFromSearchParams, stateToSearchParams, toGenerationInput, type LoraSlot, type StudioState } from "@/lib/studio/state";
-import { ensureOwnerAction, generateAction, studioResultsAction } from "./actions";
+import { ensureOwnerAction, generateAction, studioModelsAction, studioResultsAction } from "./actions";
 import { CopyAsCode } from "./code-dialog";
 import { CostStatus } from "./cost-status";
 import { ErrorAlert } from "./error-alert";
@@ -105,9 +104,11 @@ interface StudioProps {
   catalog: Catalog;
 }
 
-export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner, initialExplore, initialSweep, renderedQuery, sweepConcurrency, models, catalog }: StudioProps) {
-  const router = useRouter();
+export function Studio({ initialState, initialResults, initialLimits, initialOwnKey, hasOwner, initialExplore, initialSweep, renderedQuery, sweepConcurrency, models: initialModels, catalog: initialCatalog }: StudioProps) {
   const [state, setState] = useState<StudioState>(initialState);
+  // Models change state when a key is added or a provider refuses one: asked again then, not re-rendered.
+  const [{ models, catalog }, setModels] = useState({ models: initialModels, catalog: initialCatalog });
+  const refreshModels = () => void studioModelsAction().then(setModels).catch(() => {});
   const [mode, setMode] = useState<StudioMode>(initialExplore ? "explore" : "single");
   const [explore, setExplore] = useState<ExploreSettings>(initialExplore ?? defaultExploreSettings());
   const [confirming, setConfirming] = useState(false);
@@ -189,7 +190,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
       } else {
         setError(result.error);
         // The server remembered what the provider said about the model: show it at the Model select.
-        if (REFUSAL_CODES.has(result.error.code)) router.refresh();
+        if (REFUSAL_CODES.has(result.error.code)) refreshModels();
       }
     },
     onError: () => setError({ code: "internal", message: "The server could not be reached. Your settings are kept; try again." }),
@@ -331,7 +332,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
 
         <div className="flex flex-wrap items-end gap-2">
           <ModelSelect models={models} value={model.id} describedBy={modelBlock ? "model-notice" : undefined} onChange={chooseModel} />
-          <OwnKeyButton ownKeys={ownKey} onChange={(keys, l) => (setOwnKey(keys), setLimits(l))} />
+          <OwnKeyButton ownKeys={ownKey} onChange={(keys, l) => (setOwnKey(keys), setLimits(l), refreshModels())} />
         </div>
         {modelBlock && <ModelNotice id="model-notice" notice={modelBlock} onUse={chooseModel} />}
 
