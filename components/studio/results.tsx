@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { formatUsd } from "@/lib/models/pricing";
 import type { GenerationView } from "@/lib/generation/view";
-import { isSimulated } from "@/lib/providers/names";
+import { recordLabel } from "@/lib/providers/names";
 
 /** One image fills the column; several share it two by two. */
 function gridClass(count: number): string {
@@ -73,7 +73,7 @@ export function GenerationResult({ generation, onReuseSeed, actions, share }: Ge
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         <span className="font-medium text-zinc-800 dark:text-zinc-200">{formatUsd(generation.costMicroUsd)}</span>
         {" · "}seed {generation.seed} · {generation.width}×{generation.height} · {generation.steps} steps
-        {isSimulated(generation.provider) && " · simulated"}
+        {" · "}{recordLabel(generation.provider)}
         {generation.loras.map((l) => ` · LoRA ${l.position} @ ${l.scale}`).join("")}
       </p>
       <div className="flex flex-wrap items-center gap-2">

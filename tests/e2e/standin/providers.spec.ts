@@ -69,7 +69,7 @@ test("Together's 404 and LoRA refusal are explained and remembered, and fal's mo
   // One click to fal's FLUX.2 [dev] + LoRA, and it works.
   await notice.getByRole("button", { name: "Use FLUX.2 [dev] + LoRA on fal.ai" }).click();
   await expect(studio.model).toHaveValue("fal-ai/flux-2/lora");
-  await expect(studio.cost).toContainText("$0.042");
+  await expect(studio.cost).toContainText("$0.021"); // 1024×768 kept: 1 MP at fal's $0.021
   await studio.generate.click();
   await expect(studio.resultImages().first()).toBeVisible();
   await expect(studio.results).toContainText("fal.ai");
