@@ -6,7 +6,8 @@ import { cellJson, type SweepCellRef } from "@/lib/explore/cell";
 import { getLimits } from "@/lib/limits/limits";
 import { toLimitsView, type LimitsView } from "@/lib/limits/view";
 import { getOwnApiKey } from "@/lib/owner/own-key";
-import { ensureOwnerId } from "@/lib/owner/session";
+import { requestAddressKey } from "@/lib/http/client-address";
+import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 import { getImageProvider } from "@/lib/together/client";
 import { generate } from "./generate";
 import { fieldErrors, generationInputSchema, type ValidGenerationInput } from "./schema";
@@ -42,10 +43,14 @@ export async function generateForOwner(raw: unknown, options: { sweep?: { collec
     return { ok: false, error: { code: "invalid_input", message, field } };
   }
   try {
-    const ownerId = await ensureOwnerId();
+    // A request without the owner cookie would start a fresh hourly count each time: it is
+    // counted against its address too.
+    const known = await getOwnerId();
+    const ownerId = known ?? (await ensureOwnerId());
+    const anonAddress = known ? null : await requestAddressKey();
     const ownKey = await getOwnApiKey();
     const provider = getImageProvider(ownKey ? { apiKey: ownKey } : {});
-    const row = await generate({ ownerId, input: parsed.data, provider, ownKey: ownKey !== null });
+    const row = await generate({ ownerId, input: parsed.data, provider, ownKey: ownKey !== null, anonAddress });
     if (options.sweep) {
       // The image is made and paid for either way; a sweep deleted meanwhile just keeps it in the gallery.
       await addGenerationToCollection(options.sweep.collectionId, row.id, ownerId, { cell: cellJson(options.sweep.cell) }).catch((err) =>

@@ -1,8 +1,18 @@
 import { formatUsd } from "@/lib/models/pricing";
 
+export interface RateSnapshot {
+  limit: number;
+  used: number;
+  remaining: number;
+  windowStart: Date;
+  oldestInWindow: Date | null;
+}
+
 export interface LimitsSnapshot {
-  rate: { limit: number; used: number; remaining: number; windowStart: Date; oldestInWindow: Date | null } | null;
+  rate: RateSnapshot | null;
   budget: { capMicroUsd: number; spentMicroUsd: number; remainingMicroUsd: number } | null;
+  /** For a request without an owner cookie: the same hourly limit, counted per address. */
+  address?: RateSnapshot | null;
 }
 
 export type LimitDecision =
@@ -27,14 +37,26 @@ function humanWait(seconds: number): string {
  * see each other).
  */
 export function decideLimits(snapshot: LimitsSnapshot, now: Date): LimitDecision {
-  const { rate, budget } = snapshot;
+  const { rate, budget, address } = snapshot;
+  const waitFor = (r: RateSnapshot) => {
+    const frees = r.oldestInWindow ? r.oldestInWindow.getTime() + HOUR_MS : now.getTime() + HOUR_MS;
+    return Math.max(1, Math.ceil((frees - now.getTime()) / 1000));
+  };
   if (rate && rate.used > rate.limit) {
-    const frees = rate.oldestInWindow ? rate.oldestInWindow.getTime() + HOUR_MS : now.getTime() + HOUR_MS;
-    const wait = Math.max(1, Math.ceil((frees - now.getTime()) / 1000));
+    const wait = waitFor(rate);
     return {
       ok: false,
       code: "rate_limited",
       message: `This deployment allows ${rate.limit} generations per hour for each person. Try again in ${humanWait(wait)}.`,
+      retryAfterSeconds: wait,
+    };
+  }
+  if (address && address.used > address.limit) {
+    const wait = waitFor(address);
+    return {
+      ok: false,
+      code: "rate_limited",
+      message: `This deployment allows ${address.limit} generations per hour from one network address for browsers without its cookie. Allow cookies for this site, or try again in ${humanWait(wait)}.`,
       retryAfterSeconds: wait,
     };
   }
