@@ -29,7 +29,7 @@ export async function admitGeneration(row: NewGeneration, options: { now?: Date 
         for (const key of locks) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
       }
       const created = await createPendingGeneration(row, tx);
-      const decision = await checkLimits(row.ownerId, { ownKey: row.ownKey, anonAddress: row.anonAddress, now: options.now, db: tx });
+      const decision = await checkLimits(row.ownerId, { ownKey: row.ownKey, anonAddress: row.anonAddress, estimateMicroUsd: row.estimateMicroUsd, now: options.now, db: tx });
       if (!decision.ok) await failGeneration(created.id, { code: decision.code, message: decision.message }, tx);
       return { pending: created, decision };
     },

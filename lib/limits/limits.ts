@@ -50,7 +50,7 @@ export async function getLimits(ownerId: string | null, options: LimitsOptions):
 }
 
 /** The decision for a request whose own row is already counted (see lib/limits/admission.ts). */
-export async function checkLimits(ownerId: string, options: LimitsOptions) {
+export async function checkLimits(ownerId: string, options: LimitsOptions & { estimateMicroUsd: number }) {
   const now = options.now ?? new Date();
-  return decideLimits(await getLimits(ownerId, { ...options, now }), now);
+  return decideLimits(await getLimits(ownerId, { ...options, now }), now, { estimateMicroUsd: options.estimateMicroUsd });
 }

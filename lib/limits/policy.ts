@@ -36,7 +36,7 @@ function humanWait(seconds: number): string {
  * request's own pending row: the check runs after inserting it, so two concurrent requests
  * see each other).
  */
-export function decideLimits(snapshot: LimitsSnapshot, now: Date): LimitDecision {
+export function decideLimits(snapshot: LimitsSnapshot, now: Date, request: { estimateMicroUsd: number } = { estimateMicroUsd: 0 }): LimitDecision {
   const { rate, budget, address } = snapshot;
   const waitFor = (r: RateSnapshot) => {
     const frees = r.oldestInWindow ? r.oldestInWindow.getTime() + HOUR_MS : now.getTime() + HOUR_MS;
@@ -65,7 +65,8 @@ export function decideLimits(snapshot: LimitsSnapshot, now: Date): LimitDecision
     return {
       ok: false,
       code: "budget_exceeded",
-      message: `This would go over the deployment's daily budget of ${formatUsd(budget.capMicroUsd)} (${formatUsd(Math.max(0, budget.remainingMicroUsd))} left today). Make fewer or smaller images, add your own Together key, or come back after midnight UTC.`,
+      // What was left before this request, whose own estimate is already in the spend.
+      message: `This would go over the deployment's daily budget of ${formatUsd(budget.capMicroUsd)} (${formatUsd(Math.max(0, budget.remainingMicroUsd + request.estimateMicroUsd))} left today). Make fewer or smaller images, add your own Together key, or come back after midnight UTC.`,
       retryAfterSeconds: Math.ceil((tomorrow - now.getTime()) / 1000),
     };
   }
