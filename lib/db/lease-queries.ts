@@ -35,14 +35,8 @@ export async function markAttempted(id: string, now = new Date()): Promise<void>
 }
 
 /** Records store keys before they are written, so a crash between writing and the image rows leaves a trace. */
-export async function addPendingKeys(id: string, keys: string[]): Promise<void> {
-  const db = getDb();
-  await db.$transaction(async (tx) => {
-    const row = await tx.generation.findUnique({ where: { id }, select: { pendingKeys: true } });
-    const known = new Set<string>(row?.pendingKeys ? (JSON.parse(row.pendingKeys) as string[]) : []);
-    for (const k of keys) known.add(k);
-    await tx.generation.update({ where: { id }, data: { pendingKeys: JSON.stringify([...known]) } });
-  });
+export async function setPendingKeys(id: string, keys: string[]): Promise<void> {
+  await getDb().generation.update({ where: { id }, data: { pendingKeys: JSON.stringify(keys) } });
 }
 
 export async function clearPendingKeys(id: string): Promise<void> {

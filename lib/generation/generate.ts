@@ -1,7 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { AppError, type AppErrorCode } from "@/lib/errors";
-import { addPendingKeys, markAttempted } from "@/lib/db/lease-queries";
+import { markAttempted, setPendingKeys } from "@/lib/db/lease-queries";
 import {
   completeGeneration,
   failGeneration,
@@ -63,8 +63,8 @@ async function awaitExisting(ownerId: string, clientRequestId: string, timeoutMs
   }
 }
 
-async function storeImage(generationId: string, image: ProviderImage): Promise<StoredImage> {
-  const store = getImageStore();
+/** An image's bytes, hash, size and thumbnail, worked out before anything is written. */
+async function prepareImage(image: ProviderImage) {
   const contentHash = sha256Hex(image.bytes);
   const storageKey = imageKey(contentHash, image.mimeType);
   const meta = await sharp(image.bytes).metadata();
@@ -73,28 +73,40 @@ async function storeImage(generationId: string, image: ProviderImage): Promise<S
     console.warn(`Thumbnail for ${storageKey} not made now (it will be on first request):`, err);
     return null;
   });
-  // Keys are noted on the row before writing, so files of a request that dies before its image
-  // rows exist can be found and collected (lib/generation/sweeper.ts).
-  await addPendingKeys(generationId, thumb ? [storageKey, thumb.key] : [storageKey]);
-  await store.put(storageKey, image.bytes, image.mimeType);
-  if (thumb) {
-    await store.put(thumb.key, thumb.bytes, thumb.mimeType).catch((err: unknown) => {
-      console.warn(`Thumbnail for ${storageKey} not stored now (it will be on first request):`, err);
-      thumb.key = "";
-    });
-  }
-  return {
-    index: image.index,
-    storageKey,
-    contentHash,
-    mimeType: image.mimeType,
-    width: meta.width ?? 0,
-    height: meta.height ?? 0,
-    byteSize: image.bytes.length,
-    thumbKey: thumb?.key || null,
-    thumbWidth: thumb?.key ? thumb.width : null,
-    thumbHeight: thumb?.key ? thumb.height : null,
-  };
+  return { image, contentHash, storageKey, meta, thumb };
+}
+
+/**
+ * Writes a request's images and thumbnails. Their keys are noted on the row first, so the files
+ * of a request that dies before its image rows exist can be found and collected (./sweeper.ts).
+ */
+async function storeImages(generationId: string, images: ProviderImage[]): Promise<StoredImage[]> {
+  const store = getImageStore();
+  const prepared = await Promise.all(images.map(prepareImage));
+  await setPendingKeys(generationId, prepared.flatMap((p) => (p.thumb ? [p.storageKey, p.thumb.key] : [p.storageKey])));
+  return Promise.all(
+    prepared.map(async ({ image, contentHash, storageKey, meta, thumb }) => {
+      await store.put(storageKey, image.bytes, image.mimeType);
+      const thumbStored = thumb
+        ? await store.put(thumb.key, thumb.bytes, thumb.mimeType).then(
+            () => true,
+            (err: unknown) => (console.warn(`Thumbnail for ${storageKey} not stored now (it will be on first request):`, err), false),
+          )
+        : false;
+      return {
+        index: image.index,
+        storageKey,
+        contentHash,
+        mimeType: image.mimeType,
+        width: meta.width ?? 0,
+        height: meta.height ?? 0,
+        byteSize: image.bytes.length,
+        thumbKey: thumbStored ? thumb!.key : null,
+        thumbWidth: thumbStored ? thumb!.width : null,
+        thumbHeight: thumbStored ? thumb!.height : null,
+      };
+    }),
+  );
 }
 
 export interface GenerateArgs {
@@ -153,7 +165,7 @@ export async function generate({ ownerId, input, provider, ownKey = false, anonA
     await markAttempted(pending.id);
     attempted = true;
     const images = await provider.generate(request, { signal: lease.signal });
-    const stored = await Promise.all(images.map((image) => storeImage(pending.id, image)));
+    const stored = await storeImages(pending.id, images);
     const price = priceRequest(getModel(input.model), { ...input, n: stored.length });
     const done = await completeGeneration(pending.id, {
       images: stored,
