@@ -99,9 +99,9 @@ export async function interruptGeneration(
 }
 
 /** Counts one action against a sliding window, then answers how many there were in it (this one included). */
-export async function countRateEvent(bucket: string, key: string, since: Date): Promise<number> {
+export async function countRateEvent(bucket: string, key: string, since: Date, at = new Date()): Promise<number> {
   const db = getDb();
-  await db.rateEvent.create({ data: { id: randomUUID(), bucket, key } });
+  await db.rateEvent.create({ data: { id: randomUUID(), bucket, key, createdAt: at } });
   return db.rateEvent.count({ where: { bucket, key, createdAt: { gte: since } } });
 }
 
@@ -112,4 +112,14 @@ export async function oldestRateEventSince(bucket: string, key: string, since: D
 
 export async function pruneRateEvents(before: Date): Promise<void> {
   await getDb().rateEvent.deleteMany({ where: { createdAt: { lt: before } } });
+}
+
+/** An owner's generations the server lost while they ran, most recent first (the gallery's notice). */
+export async function listRecentInterrupted(ownerId: string, since: Date, take = 5) {
+  return getDb().generation.findMany({
+    where: { ownerId, status: "interrupted", deletedAt: null, createdAt: { gte: since } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, userPrompt: true, createdAt: true, errorMessage: true },
+    take,
+  });
 }

@@ -32,8 +32,8 @@ export interface NewGeneration {
   loras: { position: number; path: string; scale: number }[];
   /** Until when the running instance holds it (renewed while it runs). */
   leaseExpiresAt?: Date;
-  /** Keyed hash of the address, for requests that came without an owner cookie. */
-  anonAddress?: string | null;
+  /** Keyed hash of the client's address (lib/http/client-address.ts). */
+  addressKey?: string | null;
 }
 
 export interface StoredImage {
@@ -138,14 +138,14 @@ export async function countOwnerGenerationsSince(ownerId: string, since: Date, d
   return db.generation.count({ where: { ownerId, createdAt: { gte: since }, ...countsAsAttempt } });
 }
 
-/** The same count for requests that came without an owner cookie from one address. */
-export async function countAddressGenerationsSince(anonAddress: string, since: Date, db: DbClient = getDb()) {
-  return db.generation.count({ where: { anonAddress, createdAt: { gte: since }, ...countsAsAttempt } });
+/** The same count for one address (every owner's requests from it). */
+export async function countAddressGenerationsSince(addressKey: string, since: Date, db: DbClient = getDb()) {
+  return db.generation.count({ where: { addressKey, createdAt: { gte: since }, ...countsAsAttempt } });
 }
 
-export async function oldestAddressGenerationSince(anonAddress: string, since: Date, db: DbClient = getDb()) {
+export async function oldestAddressGenerationSince(addressKey: string, since: Date, db: DbClient = getDb()) {
   const row = await db.generation.findFirst({
-    where: { anonAddress, createdAt: { gte: since }, ...countsAsAttempt },
+    where: { addressKey, createdAt: { gte: since }, ...countsAsAttempt },
     orderBy: { createdAt: "asc" },
     select: { createdAt: true },
   });

@@ -44,13 +44,14 @@ export async function generateForOwner(raw: unknown, options: { sweep?: { collec
   }
   try {
     // A request without the owner cookie would start a fresh hourly count each time: it is
-    // counted against its address too.
+    // also held to the hourly limit for everything made from its address.
     const known = await getOwnerId();
     const ownerId = known ?? (await ensureOwnerId());
-    const anonAddress = known ? null : await requestAddressKey();
+    const addressKey = await requestAddressKey();
+    const address = addressKey ? { key: addressKey, anonymous: known === null } : null;
     const ownKey = await getOwnApiKey();
     const provider = getImageProvider(ownKey ? { apiKey: ownKey } : {});
-    const row = await generate({ ownerId, input: parsed.data, provider, ownKey: ownKey !== null, anonAddress });
+    const row = await generate({ ownerId, input: parsed.data, provider, ownKey: ownKey !== null, address });
     if (options.sweep) {
       // The image is made and paid for either way; a sweep deleted meanwhile just keeps it in the gallery.
       await addGenerationToCollection(options.sweep.collectionId, row.id, ownerId, { cell: cellJson(options.sweep.cell) }).catch((err) =>

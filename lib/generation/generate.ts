@@ -115,14 +115,14 @@ export interface GenerateArgs {
   provider: ImageProvider;
   /** Paid with the person's own key: the deployment's budget does not apply. */
   ownKey?: boolean;
-  /** Keyed hash of the client's address when the request came without an owner cookie (limited per address). */
-  anonAddress?: string | null;
+  /** Where the request came from (keyed hash), and whether it came without an owner cookie (then limited per address too). */
+  address?: { key: string; anonymous: boolean } | null;
   /** How long a duplicate request waits for the original. */
   duplicateWaitMs?: number;
 }
 
 /** The generate use case: request → provider → bytes stored → rows written. */
-export async function generate({ ownerId, input, provider, ownKey = false, anonAddress = null, duplicateWaitMs = 180_000 }: GenerateArgs): Promise<GenerationWithParts> {
+export async function generate({ ownerId, input, provider, ownKey = false, address = null, duplicateWaitMs = 180_000 }: GenerateArgs): Promise<GenerationWithParts> {
   const existing = await getGenerationByRequest(ownerId, input.clientRequestId);
   if (existing) return awaitExisting(ownerId, input.clientRequestId, duplicateWaitMs);
 
@@ -149,8 +149,8 @@ export async function generate({ ownerId, input, provider, ownKey = false, anonA
       ownKey,
       loras: (request.image_loras ?? []).map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
       leaseExpiresAt: leaseUntil(),
-      anonAddress,
-    });
+      addressKey: address?.key ?? null,
+    }, { anonymous: address?.anonymous ?? false });
   } catch (err) {
     // Lost the race against an identical request: follow that one instead of paying again.
     if (isUniqueViolation(err)) return awaitExisting(ownerId, input.clientRequestId, duplicateWaitMs);

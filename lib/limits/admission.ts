@@ -15,13 +15,13 @@ import { checkLimits, isBudgeted } from "./limits";
  * — the deployment's budget, the owner, the address — always in that order, so admissions
  * that share one of them run one after another, across every instance, and others don't wait.
  */
-export async function admitGeneration(row: NewGeneration, options: { now?: Date } = {}) {
+export async function admitGeneration(row: NewGeneration, options: { now?: Date; anonymous?: boolean } = {}) {
   const db = getDb();
   const postgres = resolveDatabaseConfig(process.env).provider === "postgres";
   const locks = [
     ...(isBudgeted(row) ? ["lorascope:budget"] : []),
     `lorascope:owner:${row.ownerId}`,
-    ...(row.anonAddress ? [`lorascope:address:${row.anonAddress}`] : []),
+    ...(row.addressKey ? [`lorascope:address:${row.addressKey}`] : []),
   ];
   const { pending, decision } = await db.$transaction(
     async (tx) => {
@@ -29,7 +29,7 @@ export async function admitGeneration(row: NewGeneration, options: { now?: Date 
         for (const key of locks) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
       }
       const created = await createPendingGeneration(row, tx);
-      const decision = await checkLimits(row.ownerId, { ownKey: row.ownKey, anonAddress: row.anonAddress, estimateMicroUsd: row.estimateMicroUsd, now: options.now, db: tx });
+      const decision = await checkLimits(row.ownerId, { ownKey: row.ownKey, anonAddress: options.anonymous ? row.addressKey : null, estimateMicroUsd: row.estimateMicroUsd, now: options.now, db: tx });
       if (!decision.ok) await failGeneration(created.id, { code: decision.code, message: decision.message }, tx);
       return { pending: created, decision };
     },

@@ -13,7 +13,11 @@ import { decideLimits, rateWindowStart, startOfUtcDay, type LimitsSnapshot } fro
 export interface LimitsOptions {
   ownKey: boolean;
   now?: Date;
-  /** Keyed hash of the address of a request that came without an owner cookie. */
+  /**
+   * Keyed hash of the address of a request that came without an owner cookie: such a request
+   * would start a fresh owner each time, so it is also held to the hourly limit for everything
+   * made from its address.
+   */
   anonAddress?: string | null;
   /** Read inside this transaction (the admission check) rather than on their own. */
   db?: DbClient;

@@ -30,7 +30,7 @@ const server = createServer(async (req, res) => {
   try {
     if (req.url === "/generate") {
       const input = generationInputSchema.parse(body.input);
-      const row = await generate({ ownerId: body.ownerId, input, provider: getImageProvider(), anonAddress: body.anonAddress ?? null, duplicateWaitMs: body.duplicateWaitMs });
+      const row = await generate({ ownerId: body.ownerId, input, provider: getImageProvider(), address: body.address ?? null, duplicateWaitMs: body.duplicateWaitMs });
       return send(200, { ok: true, id: row.id, status: row.status });
     }
     if (req.url === "/cancel") return send(200, { cancelled: await cancelGeneration(body.ownerId, body.clientRequestId) });

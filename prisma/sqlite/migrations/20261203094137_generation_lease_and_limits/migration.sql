@@ -41,7 +41,7 @@ CREATE TABLE "new_Generation" (
     "attemptedAt" DATETIME,
     "mayBeCharged" BOOLEAN NOT NULL DEFAULT false,
     "pendingKeys" TEXT,
-    "anonAddress" TEXT
+    "addressKey" TEXT
 );
 INSERT INTO "new_Generation" ("billedMegapixels", "clientRequestId", "completedAt", "costMicroUsd", "createdAt", "deletedAt", "errorCode", "errorMessage", "estimateMicroUsd", "guidance", "height", "id", "model", "n", "ownKey", "ownerId", "prompt", "provider", "seed", "shareSlug", "sharedAt", "status", "steps", "updatedAt", "userPrompt", "width") SELECT "billedMegapixels", "clientRequestId", "completedAt", "costMicroUsd", "createdAt", "deletedAt", "errorCode", "errorMessage", "estimateMicroUsd", "guidance", "height", "id", "model", "n", "ownKey", "ownerId", "prompt", "provider", "seed", "shareSlug", "sharedAt", "status", "steps", "updatedAt", "userPrompt", "width" FROM "Generation";
 DROP TABLE "Generation";
@@ -50,7 +50,7 @@ CREATE UNIQUE INDEX "Generation_shareSlug_key" ON "Generation"("shareSlug");
 CREATE INDEX "Generation_ownerId_createdAt_id_idx" ON "Generation"("ownerId", "createdAt" DESC, "id" DESC);
 CREATE INDEX "Generation_status_createdAt_idx" ON "Generation"("status", "createdAt");
 CREATE INDEX "Generation_status_leaseExpiresAt_idx" ON "Generation"("status", "leaseExpiresAt");
-CREATE INDEX "Generation_anonAddress_createdAt_idx" ON "Generation"("anonAddress", "createdAt");
+CREATE INDEX "Generation_addressKey_createdAt_idx" ON "Generation"("addressKey", "createdAt");
 CREATE INDEX "Generation_createdAt_idx" ON "Generation"("createdAt");
 CREATE INDEX "Generation_ownerId_costMicroUsd_id_idx" ON "Generation"("ownerId", "costMicroUsd", "id");
 CREATE UNIQUE INDEX "Generation_ownerId_clientRequestId_key" ON "Generation"("ownerId", "clientRequestId");

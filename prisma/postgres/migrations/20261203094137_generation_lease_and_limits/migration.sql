@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "Generation" ADD COLUMN     "anonAddress" TEXT,
+ALTER TABLE "Generation" ADD COLUMN     "addressKey" TEXT,
 ADD COLUMN     "attemptedAt" TIMESTAMP(3),
 ADD COLUMN     "cancelAskedAt" TIMESTAMP(3),
 ADD COLUMN     "leaseExpiresAt" TIMESTAMP(3),
@@ -26,5 +26,5 @@ CREATE INDEX "RateEvent_createdAt_idx" ON "RateEvent"("createdAt");
 CREATE INDEX "Generation_status_leaseExpiresAt_idx" ON "Generation"("status", "leaseExpiresAt");
 
 -- CreateIndex
-CREATE INDEX "Generation_anonAddress_createdAt_idx" ON "Generation"("anonAddress", "createdAt");
+CREATE INDEX "Generation_addressKey_createdAt_idx" ON "Generation"("addressKey", "createdAt");
 
