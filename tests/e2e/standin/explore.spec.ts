@@ -134,7 +134,7 @@ test("a cell that fails says why, that it may have been charged (a 5xx proves no
   await request.post(`${ADMIN}/faults`, { data: { status: 503, times: 1 } });
   await studio.startSweep.click();
 
-  await expect(studio.sweepProgress).toContainText("1 of 2 done · 1 failed · $0.035 spent");
+  await expect(studio.sweepProgress).toContainText("1 of 2 done · 1 failed · 1 may have been charged · $0.035 spent");
   const failed = studio.sweepGrid.getByRole("cell").filter({ hasText: "May have been charged" });
   await expect(failed).toContainText(/unavailable|overloaded|try again/i);
   await failed.getByRole("button", { name: /^Retry LoRA 2 scale / }).click();
