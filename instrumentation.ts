@@ -1,7 +1,8 @@
 /**
- * Runs once when a server process starts. Configuration that would otherwise fail mid-request
- * is checked here, and a bad operator file stops the app with a message that names the file,
- * the model and the field. Then Together's model list is read in the background.
+ * Runs once when a server process starts, before it serves. Configuration that would otherwise
+ * fail mid-request is checked here, and a bad operator file stops the app with a message that
+ * names the file, the model and the field. Then the background work starts: Together's model
+ * list, and the sweeper that marks generations a previous run left pending as interrupted.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -13,4 +14,7 @@ export async function register() {
   }
   const { startDiscovery } = await import("./lib/together/discovery");
   startDiscovery();
+  // Every half lease, on every instance (lib/generation/sweeper.ts).
+  const { startSweeper } = await import("./lib/generation/sweeper");
+  startSweeper();
 }

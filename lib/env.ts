@@ -35,6 +35,10 @@ const envSchema = z.object({
   RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(60),
   /** Cells of an Explore sweep in flight at once, per browser (Together rate-limits per key). */
   SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(3),
+  /** LoRA links one browser may look up per minute (four times as many per address); 0 turns it off. */
+  LORA_RESOLVES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** How long a running generation's lease lasts without renewal; past it, it counts as interrupted. */
+  GENERATION_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
   /** Optional cap on what the deployment's key spends per UTC day, in dollars. */
   DAILY_BUDGET_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().positive().optional()),
   /** Origin of public links and preview cards (og:image), e.g. https://lorascope.example; unset → the request's host. */
@@ -93,6 +97,8 @@ export interface AppEnv {
   rateLimitPerHour: number;
   sweepConcurrency: number;
   dailyBudgetMicroUsd: number | null;
+  generationLeaseMs: number;
+  loraResolvesPerMinute: number;
   /** Object storage for images; null → files under DATA_DIR. */
   s3: S3Config | null;
   /** Origin for absolute public URLs (share previews); null → taken from the request. */
@@ -131,6 +137,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     rateLimitPerHour: e.RATE_LIMIT_PER_HOUR,
     sweepConcurrency: e.SWEEP_CONCURRENCY,
     dailyBudgetMicroUsd: e.DAILY_BUDGET_USD === undefined ? null : Math.round(e.DAILY_BUDGET_USD * 1_000_000),
+    generationLeaseMs: e.GENERATION_LEASE_SECONDS * 1000,
+    loraResolvesPerMinute: e.LORA_RESOLVES_PER_MINUTE,
     s3: s3Config(e),
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
   };

@@ -22,6 +22,7 @@ export type AppErrorCode =
   | "upstream_unavailable"
   | "timeout"
   | "cancelled"
+  | "interrupted"
   | "internal";
 
 export interface AppErrorShape {
@@ -33,6 +34,8 @@ export interface AppErrorShape {
   unusedKeys?: string[];
   /** Which field the problem is in, for inline messages. */
   field?: string;
+  /** The request reached the provider and nothing proves it was not billed. */
+  mayBeCharged?: boolean;
 }
 
 export class AppError extends Error {
@@ -40,6 +43,7 @@ export class AppError extends Error {
   readonly retryAfterSeconds?: number;
   readonly unusedKeys?: string[];
   readonly field?: string;
+  readonly mayBeCharged?: boolean;
 
   constructor(shape: AppErrorShape, options?: { cause?: unknown }) {
     super(shape.message, options);
@@ -48,6 +52,7 @@ export class AppError extends Error {
     this.retryAfterSeconds = shape.retryAfterSeconds;
     this.unusedKeys = shape.unusedKeys;
     this.field = shape.field;
+    this.mayBeCharged = shape.mayBeCharged;
   }
 
   toJSON(): AppErrorShape {
@@ -55,6 +60,7 @@ export class AppError extends Error {
     if (this.retryAfterSeconds !== undefined) out.retryAfterSeconds = this.retryAfterSeconds;
     if (this.unusedKeys !== undefined) out.unusedKeys = this.unusedKeys;
     if (this.field !== undefined) out.field = this.field;
+    if (this.mayBeCharged !== undefined) out.mayBeCharged = this.mayBeCharged;
     return out;
   }
 }

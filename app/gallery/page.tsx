@@ -3,8 +3,10 @@ import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { CompareTray } from "@/components/compare/compare-selection";
 import { GalleryBrowser } from "@/components/gallery/gallery-browser";
+import { InterruptedNotice } from "@/components/gallery/interrupted-notice";
 import { TotalsBar } from "@/components/gallery/totals-bar";
 import { galleryFacets, galleryTotals, listGallery } from "@/lib/db/gallery-queries";
+import { listRecentInterrupted } from "@/lib/db/lease-queries";
 import { parseGalleryParams, toGalleryQuery } from "@/lib/gallery/filters";
 import { toGalleryItemView, type GalleryFacets, type GalleryTotals } from "@/lib/gallery/view";
 import { getCatalog } from "@/lib/models/registry";
@@ -38,6 +40,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const [page, totals, facets] = ownerId
     ? await Promise.all([listGallery(ownerId, { sort, filters }), galleryTotals(ownerId), galleryFacets(ownerId)])
     : [{ items: [], nextCursor: null }, NO_TOTALS, NO_FACETS];
+  const interrupted = ownerId ? await listRecentInterrupted(ownerId, new Date(Date.now() - 24 * 3_600_000)) : [];
   const modelLabels = Object.fromEntries(getCatalog().models.map((m) => [m.id, m.label]));
 
   return (
@@ -52,6 +55,8 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
           New in the studio
         </Link>
       </div>
+
+      <InterruptedNotice items={interrupted} />
 
       {totals.allTime.generations === 0 ? (
         <section aria-label="Generations" className="flex min-h-80 flex-col items-center justify-center gap-4 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">

@@ -15,7 +15,7 @@ export function ConfirmSweepDialog({ open, cost, thresholdUsd, onConfirm, onClos
             This sweep makes <strong>{cost.count} images</strong> at {formatUsd(cost.perImageMicroUsd)} each:{" "}
             <strong className="tabular-nums">{formatUsd(cost.totalMicroUsd)}</strong> in all, more than the ${thresholdUsd.toFixed(2)} you asked to confirm.
           </p>
-          <p className="text-zinc-600 dark:text-zinc-400">Cells that fail or that you cancel are not charged.</p>
+          <p className="text-zinc-600 dark:text-zinc-400">Cells you cancel before they are sent are not charged; a cell already sent may be charged even if it fails or you cancel it.</p>
           <div className="flex justify-end gap-2">
             <Button onClick={onClose}>Not now</Button>
             <Button variant="primary" onClick={onConfirm} autoFocus>

@@ -68,14 +68,15 @@ function CellView({ cell, aspect, pausedUntil, now, canRetry, onRetry, extras }:
       return (
         <Tile aspect={aspect} tone="error">
           <span className="line-clamp-4" title={cell.error?.message}>{cell.error?.message ?? "Failed"}</span>
-          <span className="text-[11px] opacity-80">Not charged</span>
+          {/* Sent to the provider and not refused outright: the app cannot know it was free. */}
+          <span className="text-[11px] opacity-80">{cell.error?.mayBeCharged ? "May have been charged" : "Not charged"}</span>
           {retry}
         </Tile>
       );
     case "cancelled":
       return (
         <Tile aspect={aspect}>
-          <span>{canRetry ? "Cancelled · not charged" : "Not made · not charged"}</span>
+          <span>{!canRetry ? "Not made" : cell.error?.mayBeCharged ? "Cancelled · may have been charged" : "Cancelled · not charged"}</span>
           {retry}
         </Tile>
       );

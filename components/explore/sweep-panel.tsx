@@ -15,7 +15,10 @@ function progressText(sweep: LiveSweep): string {
   const spent = sweep.cells.reduce((sum, c) => sum + (c.status === "done" ? (c.generation?.costMicroUsd ?? 0) : 0), 0);
   const parts = [`${counts.done} of ${sweep.cells.length} done`];
   if (counts.failed) parts.push(`${counts.failed} failed`);
-  if (counts.cancelled) parts.push(`${counts.cancelled} cancelled (not charged)`);
+  // Cells cancelled or failed after they were sent may still cost money: never call those free.
+  const uncertain = sweep.cells.filter((c) => (c.status === "failed" || c.status === "cancelled") && c.error?.mayBeCharged).length;
+  if (counts.cancelled) parts.push(uncertain ? `${counts.cancelled} cancelled` : `${counts.cancelled} cancelled (not charged)`);
+  if (uncertain) parts.push(`${uncertain} may have been charged`);
   if (counts.waiting) parts.push("waiting out a rate limit");
   parts.push(`${formatUsd(spent)} spent`);
   return parts.join(" · ");

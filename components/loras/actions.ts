@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { toErrorShape, type Result } from "@/lib/errors";
 import type { LoraCard } from "@/lib/loras/card";
+import { requestAddressKey } from "@/lib/http/client-address";
+import { enforceResolveLimit } from "@/lib/limits/resolve-limit";
 import { resolveLoraCard } from "@/lib/loras/resolve-card";
+import { getOwnerId } from "@/lib/owner/session";
 
 const linkSchema = z.string().max(4096, "That link is too long");
 
@@ -12,6 +15,8 @@ export async function resolveLoraAction(raw: unknown): Promise<Result<{ card: Lo
   const link = linkSchema.safeParse(raw);
   if (!link.success) return { ok: false, error: { code: "invalid_input", message: link.error.issues[0].message, field: "lora" } };
   try {
+    // Each lookup can make the server fetch from the web: limited per browser and per address.
+    await enforceResolveLimit({ ownerId: await getOwnerId(), addressKey: await requestAddressKey() });
     return { ok: true, ...(await resolveLoraCard(link.data)) };
   } catch (err) {
     const error = toErrorShape(err);

@@ -10,6 +10,7 @@ const TITLES: Partial<Record<AppErrorShape["code"], string>> = {
   upstream_unavailable: "Together is not answering",
   timeout: "Together took too long",
   cancelled: "Cancelled",
+  interrupted: "Interrupted: the server stopped",
   invalid_input: "Check the settings",
 };
 

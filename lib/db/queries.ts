@@ -1,6 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDb } from "./client";
+import { getDb, type Db } from "./client";
+
+/** A client or an interactive transaction's client: the limit checks run inside one. */
+export type DbClient = Pick<Db, "generation">;
 
 /** One exported function per query: the rest of the app never builds Prisma calls itself. */
 
@@ -27,6 +30,10 @@ export interface NewGeneration {
   estimateMicroUsd: number;
   ownKey: boolean;
   loras: { position: number; path: string; scale: number }[];
+  /** Until when the running instance holds it (renewed while it runs). */
+  leaseExpiresAt?: Date;
+  /** Keyed hash of the client's address (lib/http/client-address.ts). */
+  addressKey?: string | null;
 }
 
 export interface StoredImage {
@@ -55,9 +62,9 @@ export async function getGenerationForOwner(id: string, ownerId: string) {
 }
 
 /** Inserts the pending row; throws Prisma's P2002 when the same request id was already used. */
-export async function createPendingGeneration(data: NewGeneration) {
+export async function createPendingGeneration(data: NewGeneration, db: DbClient = getDb()) {
   const { loras, ...fields } = data;
-  return getDb().generation.create({
+  return db.generation.create({
     data: {
       id: randomUUID(),
       ...fields,
@@ -83,20 +90,26 @@ export async function completeGeneration(
         billedMegapixels: result.billedMegapixels,
         costMicroUsd: result.costMicroUsd,
         completedAt: new Date(),
+        pendingKeys: null,
+        mayBeCharged: false,
       },
       include: withParts,
     });
   });
 }
 
-/** A failed generation is kept for history but records no charge. */
-export async function failGeneration(id: string, error: { code: string; message: string }) {
-  return getDb().generation.update({
+/**
+ * A failed generation is kept for history and records no charge; when it had reached the
+ * provider and nothing proves it was not billed, it is kept as "may have been charged".
+ */
+export async function failGeneration(id: string, error: { code: string; message: string; mayBeCharged?: boolean }, db: DbClient = getDb()) {
+  return db.generation.update({
     where: { id },
     data: {
       status: "failed",
       errorCode: error.code,
       errorMessage: error.message,
+      mayBeCharged: error.mayBeCharged ?? false,
       billedMegapixels: 0,
       costMicroUsd: 0,
       completedAt: new Date(),
@@ -114,31 +127,55 @@ export async function listRecentGenerations(ownerId: string, take = 12) {
   });
 }
 
-/** Generations an owner started since a time that count against the rate limit (failures don't). */
-export async function countOwnerGenerationsSince(ownerId: string, since: Date) {
-  return getDb().generation.count({
-    where: { ownerId, createdAt: { gte: since }, status: { in: ["pending", "succeeded"] } },
-  });
+/**
+ * What counts as an attempt against the hourly limit: running, made, or ended after reaching
+ * the provider without proof it was not billed. Refusals and 4xx answers don't count.
+ */
+const countsAsAttempt = { OR: [{ status: { in: ["pending", "succeeded"] } }, { mayBeCharged: true }] };
+
+/** Generations an owner started since a time that count against the rate limit. */
+export async function countOwnerGenerationsSince(ownerId: string, since: Date, db: DbClient = getDb()) {
+  return db.generation.count({ where: { ownerId, createdAt: { gte: since }, ...countsAsAttempt } });
 }
 
-/** When the oldest counted generation in the window was made, to say when a slot frees up. */
-export async function oldestOwnerGenerationSince(ownerId: string, since: Date) {
-  const row = await getDb().generation.findFirst({
-    where: { ownerId, createdAt: { gte: since }, status: { in: ["pending", "succeeded"] } },
+/** The same count for one address (every owner's requests from it). */
+export async function countAddressGenerationsSince(addressKey: string, since: Date, db: DbClient = getDb()) {
+  return db.generation.count({ where: { addressKey, createdAt: { gte: since }, ...countsAsAttempt } });
+}
+
+export async function oldestAddressGenerationSince(addressKey: string, since: Date, db: DbClient = getDb()) {
+  const row = await db.generation.findFirst({
+    where: { addressKey, createdAt: { gte: since }, ...countsAsAttempt },
     orderBy: { createdAt: "asc" },
     select: { createdAt: true },
   });
   return row?.createdAt ?? null;
 }
 
-/** What the deployment's Together key spent since a time: charged successes plus estimates of requests in flight. */
-export async function deploymentSpendSince(since: Date): Promise<number> {
-  const db = getDb();
-  const [charged, pending] = await Promise.all([
+/** When the oldest counted generation in the window was made, to say when a slot frees up. */
+export async function oldestOwnerGenerationSince(ownerId: string, since: Date, db: DbClient = getDb()) {
+  const row = await db.generation.findFirst({
+    where: { ownerId, createdAt: { gte: since }, ...countsAsAttempt },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  return row?.createdAt ?? null;
+}
+
+/**
+ * What the deployment's Together key spent since a time: charged successes, plus the estimates
+ * of requests in flight and of those that may have been charged (cancelled, timed out,
+ * interrupted… after reaching Together).
+ */
+export async function deploymentSpendSince(since: Date, db: DbClient = getDb()): Promise<number> {
+  const [charged, uncertain] = await Promise.all([
     db.generation.aggregate({ _sum: { costMicroUsd: true }, where: { createdAt: { gte: since }, provider: "together", ownKey: false, status: "succeeded" } }),
-    db.generation.aggregate({ _sum: { estimateMicroUsd: true }, where: { createdAt: { gte: since }, provider: "together", ownKey: false, status: "pending" } }),
+    db.generation.aggregate({
+      _sum: { estimateMicroUsd: true },
+      where: { createdAt: { gte: since }, provider: "together", ownKey: false, OR: [{ status: "pending" }, { status: { not: "succeeded" }, mayBeCharged: true }] },
+    }),
   ]);
-  return (charged._sum.costMicroUsd ?? 0) + (pending._sum.estimateMicroUsd ?? 0);
+  return (charged._sum.costMicroUsd ?? 0) + (uncertain._sum.estimateMicroUsd ?? 0);
 }
 
 export async function getLoraByKey(key: string) {

@@ -57,7 +57,7 @@ export interface SavedSweepItem {
 
 /**
  * A saved sweep collection drawn as the studio's sweep grid: every position on its axes, the
- * saved result where there is one and "not made" (cancelled, never charged) where there is
+ * saved result where there is one and "not made" (cancelled or failed) where there is
  * none. The baseline column appears when a baseline result was saved.
  */
 export function sweepFromCollection(collection: { id: string; name: string; axes: SweepAxes; sharePath?: string | null }, items: SavedSweepItem[]): LiveSweep | null {

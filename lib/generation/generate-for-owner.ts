@@ -9,8 +9,9 @@ import { chargedModel } from "@/lib/models/for-person";
 import { blockingRefusal, refusalKindOf } from "@/lib/models/refusal-rules";
 import { clearRefusals, recordRefusal, refusalsFor } from "@/lib/models/refusals";
 import { getCatalog } from "@/lib/models/registry";
+import { requestAddressKey } from "@/lib/http/client-address";
 import { getOwnApiKeys } from "@/lib/owner/own-key";
-import { ensureOwnerId } from "@/lib/owner/session";
+import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 import { providerFor } from "@/lib/providers";
 import { generate } from "./generate";
 import { fieldErrors, generationInputSchemaFor, type ValidGenerationInput } from "./schema";
@@ -46,7 +47,12 @@ export async function generateForOwner(raw: unknown, options: { sweep?: { collec
     return { ok: false, error: { code: "invalid_input", message, field } };
   }
   try {
-    const ownerId = await ensureOwnerId();
+    // A request without the owner cookie would start a fresh hourly count each time: it is
+    // also held to the hourly limit for everything made from its address.
+    const knownOwner = await getOwnerId();
+    const ownerId = knownOwner ?? (await ensureOwnerId());
+    const addressKey = await requestAddressKey();
+    const address = addressKey ? { key: addressKey, anonymous: knownOwner === null } : null;
     const own = await getOwnApiKeys();
     const model = chargedModel(parsed.data.model, own.together);
     const hasLoras = parsed.data.loras.length > 0;
@@ -55,7 +61,7 @@ export async function generateForOwner(raw: unknown, options: { sweep?: { collec
     if (known) throw new AppError({ code: known.kind === "loras_refused" ? "model_refuses_loras" : known.kind === "not_available" ? "model_not_available" : "data_sharing_blocked", message: known.message, field: "model" });
     const { provider, ownKey } = providerFor(model, own);
     const keyUsed = own[model.provider];
-    const row = await generate({ ownerId, input: parsed.data, provider, ownKey, model }).catch(async (err: unknown) => {
+    const row = await generate({ ownerId, input: parsed.data, provider, ownKey, model, address }).catch(async (err: unknown) => {
       const kind = err instanceof AppError ? refusalKindOf(err.code) : null;
       if (kind) await recordRefusal(model, keyUsed, kind, err instanceof Error ? err.message : String(err)).catch((e) => console.error("remembering a model refusal failed", e));
       throw err;

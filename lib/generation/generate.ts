@@ -1,15 +1,15 @@
 import "server-only";
 import sharp from "sharp";
 import { AppError, type AppErrorCode } from "@/lib/errors";
+import { markAttempted, setPendingKeys } from "@/lib/db/lease-queries";
 import {
   completeGeneration,
-  createPendingGeneration,
   failGeneration,
   getGenerationByRequest,
   type GenerationWithParts,
   type StoredImage,
 } from "@/lib/db/queries";
-import { enforceLimits } from "@/lib/limits/limits";
+import { admitGeneration } from "@/lib/limits/admission";
 import { assertLorasCompatible } from "@/lib/loras/compatibility";
 import { recordLoraUsage } from "@/lib/loras/search/usage";
 import type { ImageModel } from "@/lib/models/catalog";
@@ -17,10 +17,12 @@ import { getModel } from "@/lib/models/registry";
 import { priceRequest } from "@/lib/models/pricing";
 import { getImageStore } from "@/lib/storage";
 import { imageKey, sha256Hex } from "@/lib/storage/keys";
-import { storeThumbnail } from "@/lib/storage/thumbnails";
+import { makeThumbnail } from "@/lib/storage/thumbnails";
 import type { ImageProvider, ProviderImage } from "@/lib/providers/types";
 import { buildRecipe, toProviderRequest } from "./build-request";
-import { trackGeneration } from "./in-flight";
+import { mayHaveBeenCharged, withChargeNote } from "./charge";
+import { holdLease, leaseUntil } from "./lease";
+import { collectPendingFiles, sweepInterrupted } from "./sweeper";
 import type { ValidGenerationInput } from "./schema";
 
 const DUPLICATE_POLL_MS = 250;
@@ -29,11 +31,12 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
 }
 
-/** A stored failure becomes the same typed error the first attempt saw. */
+/** A stored failure (or interruption) becomes the same typed error the first attempt saw. */
 function errorOf(row: GenerationWithParts): AppError {
   return new AppError({
-    code: (row.errorCode ?? "internal") as AppErrorCode,
+    code: (row.errorCode ?? (row.status === "interrupted" ? "interrupted" : "internal")) as AppErrorCode,
     message: row.errorMessage ?? "Generation failed.",
+    ...(row.mayBeCharged ? { mayBeCharged: true } : {}),
   });
 }
 
@@ -47,7 +50,12 @@ async function awaitExisting(ownerId: string, clientRequestId: string, timeoutMs
     const row = await getGenerationByRequest(ownerId, clientRequestId);
     if (!row) throw new AppError({ code: "internal", message: "The earlier request vanished; try again." });
     if (row.status === "succeeded") return row;
-    if (row.status === "failed") throw errorOf(row);
+    if (row.status === "failed" || row.status === "interrupted") throw errorOf(row);
+    // Its instance stopped renewing the lease (killed, restarted): settle it now instead of waiting.
+    if (!row.leaseExpiresAt || row.leaseExpiresAt.getTime() < Date.now()) {
+      await sweepInterrupted();
+      continue;
+    }
     if (Date.now() > deadline) {
       throw new AppError({ code: "timeout", message: "The same request is still running; wait for it to finish." });
     }
@@ -55,29 +63,50 @@ async function awaitExisting(ownerId: string, clientRequestId: string, timeoutMs
   }
 }
 
-async function storeImage(image: ProviderImage): Promise<StoredImage> {
-  const store = getImageStore();
+/** An image's bytes, hash, size and thumbnail, worked out before anything is written. */
+async function prepareImage(image: ProviderImage) {
   const contentHash = sha256Hex(image.bytes);
   const storageKey = imageKey(contentHash, image.mimeType);
   const meta = await sharp(image.bytes).metadata();
-  await store.put(storageKey, image.bytes, image.mimeType);
   // The image is paid for: a thumbnail that fails must not lose it. The image route makes it later.
-  const thumb = await storeThumbnail(store, image.bytes).catch((err: unknown) => {
+  const thumb = await makeThumbnail(image.bytes).catch((err: unknown) => {
     console.warn(`Thumbnail for ${storageKey} not made now (it will be on first request):`, err);
     return null;
   });
-  return {
-    index: image.index,
-    storageKey,
-    contentHash,
-    mimeType: image.mimeType,
-    width: meta.width ?? 0,
-    height: meta.height ?? 0,
-    byteSize: image.bytes.length,
-    thumbKey: thumb?.thumbKey ?? null,
-    thumbWidth: thumb?.thumbWidth ?? null,
-    thumbHeight: thumb?.thumbHeight ?? null,
-  };
+  return { image, contentHash, storageKey, meta, thumb };
+}
+
+/**
+ * Writes a request's images and thumbnails. Their keys are noted on the row first, so the files
+ * of a request that dies before its image rows exist can be found and collected (./sweeper.ts).
+ */
+async function storeImages(generationId: string, images: ProviderImage[]): Promise<StoredImage[]> {
+  const store = getImageStore();
+  const prepared = await Promise.all(images.map(prepareImage));
+  await setPendingKeys(generationId, prepared.flatMap((p) => (p.thumb ? [p.storageKey, p.thumb.key] : [p.storageKey])));
+  return Promise.all(
+    prepared.map(async ({ image, contentHash, storageKey, meta, thumb }) => {
+      await store.put(storageKey, image.bytes, image.mimeType);
+      const thumbStored = thumb
+        ? await store.put(thumb.key, thumb.bytes, thumb.mimeType).then(
+            () => true,
+            (err: unknown) => (console.warn(`Thumbnail for ${storageKey} not stored now (it will be on first request):`, err), false),
+          )
+        : false;
+      return {
+        index: image.index,
+        storageKey,
+        contentHash,
+        mimeType: image.mimeType,
+        width: meta.width ?? 0,
+        height: meta.height ?? 0,
+        byteSize: image.bytes.length,
+        thumbKey: thumbStored ? thumb!.key : null,
+        thumbWidth: thumbStored ? thumb!.width : null,
+        thumbHeight: thumbStored ? thumb!.height : null,
+      };
+    }),
+  );
 }
 
 export interface GenerateArgs {
@@ -86,6 +115,8 @@ export interface GenerateArgs {
   provider: ImageProvider;
   /** Paid with the person's own key: the deployment's budget does not apply. */
   ownKey?: boolean;
+  /** Where the request came from (keyed hash), and whether it came without an owner cookie (then limited per address too). */
+  address?: { key: string; anonymous: boolean } | null;
   /** How long a duplicate request waits for the original. */
   duplicateWaitMs?: number;
   /** The model as priced for this person (Together's published price when known); default: the catalog's. */
@@ -93,7 +124,7 @@ export interface GenerateArgs {
 }
 
 /** The generate use case: request → provider → bytes stored → rows written. */
-export async function generate({ ownerId, input, provider, ownKey = false, duplicateWaitMs = 180_000, model: priced }: GenerateArgs): Promise<GenerationWithParts> {
+export async function generate({ ownerId, input, provider, ownKey = false, address = null, duplicateWaitMs = 180_000, model: priced }: GenerateArgs): Promise<GenerationWithParts> {
   const existing = await getGenerationByRequest(ownerId, input.clientRequestId);
   if (existing) return awaitExisting(ownerId, input.clientRequestId, duplicateWaitMs);
 
@@ -103,7 +134,8 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
   const estimate = priceRequest(model, input);
   let pending;
   try {
-    pending = await createPendingGeneration({
+    // Inserted and checked against the limits in one step, exact under concurrency (admission.ts).
+    pending = await admitGeneration({
       ownerId,
       clientRequestId: input.clientRequestId,
       userPrompt: input.prompt,
@@ -119,19 +151,24 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
       estimateMicroUsd: estimate.totalMicroUsd,
       ownKey,
       loras: request.loras.map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
-    });
+      leaseExpiresAt: leaseUntil(),
+      addressKey: address?.key ?? null,
+    }, { anonymous: address?.anonymous ?? false });
   } catch (err) {
     // Lost the race against an identical request: follow that one instead of paying again.
     if (isUniqueViolation(err)) return awaitExisting(ownerId, input.clientRequestId, duplicateWaitMs);
     throw err;
   }
 
-  const tracked = trackGeneration(ownerId, input.clientRequestId);
+  const lease = holdLease(pending.id, ownerId, input.clientRequestId);
+  let attempted = false;
   try {
-    // Checked after the insert so that concurrent requests count each other.
-    await enforceLimits(ownerId, { ownKey });
-    const images = await provider.generate(request, { signal: tracked.signal });
-    const stored = await Promise.all(images.map(storeImage));
+    if (lease.signal.aborted) throw new AppError({ code: "cancelled", message: "Generation cancelled before it was sent. Nothing was charged." });
+    // From here the provider may do (and bill) the work, whatever happens to this process.
+    await markAttempted(pending.id);
+    attempted = true;
+    const images = await provider.generate(request, { signal: lease.signal });
+    const stored = await storeImages(pending.id, images);
     const price = priceRequest(model, { ...input, n: stored.length });
     const done = await completeGeneration(pending.id, {
       images: stored,
@@ -142,13 +179,16 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
     await recordLoraUsage(done.loras.map((l) => l.path)).catch((e) => console.warn("recording LoRA usage failed", e));
     return done;
   } catch (err) {
-    const appError =
+    const caught =
       err instanceof AppError
         ? err
         : new AppError({ code: "internal", message: "The images could not be saved on the server. Your settings are kept; try again." }, { cause: err });
-    await failGeneration(pending.id, { code: appError.code, message: appError.message });
+    const mayBeCharged = mayHaveBeenCharged({ attempted, code: caught.code });
+    const appError = new AppError({ ...caught.toJSON(), message: withChargeNote(caught.message, mayBeCharged), mayBeCharged }, { cause: caught.cause ?? caught });
+    const failed = await failGeneration(pending.id, { code: appError.code, message: appError.message, mayBeCharged });
+    await collectPendingFiles(pending.id, failed.pendingKeys).catch((e) => console.warn(`files of failed generation ${pending.id} not collected:`, e));
     throw appError;
   } finally {
-    tracked.done();
+    lease.release();
   }
 }

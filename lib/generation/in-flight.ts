@@ -1,23 +1,24 @@
 import "server-only";
+import { askCancel } from "@/lib/db/lease-queries";
 
-// Generations running in this server process, so a cancel request can abort the provider
-// call of the generate action still waiting on it. Kept on globalThis: Next bundles each route
-// separately, and the cancel route must see the same map as the studio's action.
+// Generations running in this server process, so a cancel that lands here aborts at once.
+// A cancel that lands on another instance goes through the database (askCancel), and the
+// running instance's lease loop (./lease.ts) sees the flag within half a second. Kept on
+// globalThis: Next bundles each route separately, and they must share one map.
 const globalForRuns = globalThis as unknown as { lorascopeRuns?: Map<string, AbortController> };
 const running = (globalForRuns.lorascopeRuns ??= new Map<string, AbortController>());
 const keyOf = (ownerId: string, clientRequestId: string) => `${ownerId}:${clientRequestId}`;
 
-export function trackGeneration(ownerId: string, clientRequestId: string): { signal: AbortSignal; done: () => void } {
-  const controller = new AbortController();
+export function trackGeneration(ownerId: string, clientRequestId: string, controller = new AbortController()): { signal: AbortSignal; done: () => void } {
   const key = keyOf(ownerId, clientRequestId);
   running.set(key, controller);
   return { signal: controller.signal, done: () => running.get(key) === controller && running.delete(key) };
 }
 
-/** True when a running generation of this owner was found and aborted. */
-export function cancelGeneration(ownerId: string, clientRequestId: string): boolean {
+/** True when a running generation of this owner was found (on any instance) and asked to stop. */
+export async function cancelGeneration(ownerId: string, clientRequestId: string): Promise<boolean> {
+  const flagged = await askCancel(ownerId, clientRequestId);
   const controller = running.get(keyOf(ownerId, clientRequestId));
-  if (!controller) return false;
-  controller.abort();
-  return true;
+  if (flagged) controller?.abort();
+  return flagged;
 }

@@ -5,7 +5,7 @@ import type { ProviderRecordName } from "@/lib/providers/types";
 /** What the browser gets about a generation: no owner id, no storage keys. */
 export interface GenerationView {
   id: string;
-  status: "pending" | "succeeded" | "failed";
+  status: "pending" | "succeeded" | "failed" | "interrupted";
   userPrompt: string;
   prompt: string;
   model: string;
@@ -20,6 +20,8 @@ export interface GenerationView {
   costMicroUsd: number;
   createdAt: string;
   error: { code: string; message: string } | null;
+  /** Ended without images after reaching the provider: it may have been charged. */
+  mayBeCharged?: boolean;
   images: { id: string; index: number; url: string; width: number; height: number; mimeType: string }[];
   loras: { position: number; path: string; scale: number }[];
   /** "/s/{slug}" while shared, else null. */
@@ -31,6 +33,7 @@ type GenerationRow = Pick<
   Generation,
   "id" | "status" | "userPrompt" | "prompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "provider" | "billedMegapixels" | "costMicroUsd" | "createdAt" | "errorCode" | "errorMessage"
 > &
+  Partial<Pick<Generation, "mayBeCharged">> &
   Partial<Pick<Generation, "shareSlug">> & {
     images: Pick<GenerationImage, "id" | "index" | "width" | "height" | "mimeType" | "contentHash">[];
     loras: Pick<GenerationLora, "position" | "path" | "scale">[];
@@ -59,6 +62,7 @@ export function toGenerationView(row: GenerationRow): GenerationView {
     costMicroUsd: row.costMicroUsd,
     createdAt: row.createdAt.toISOString(),
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? "" } : null,
+    mayBeCharged: row.mayBeCharged ?? false,
     images: row.images.map((img) => ({
       id: img.id,
       index: img.index,

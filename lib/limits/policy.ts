@@ -1,8 +1,18 @@
 import { formatUsd } from "@/lib/models/pricing";
 
+export interface RateSnapshot {
+  limit: number;
+  used: number;
+  remaining: number;
+  windowStart: Date;
+  oldestInWindow: Date | null;
+}
+
 export interface LimitsSnapshot {
-  rate: { limit: number; used: number; remaining: number; windowStart: Date; oldestInWindow: Date | null } | null;
+  rate: RateSnapshot | null;
   budget: { capMicroUsd: number; spentMicroUsd: number; remainingMicroUsd: number } | null;
+  /** For a request without an owner cookie: the same hourly limit, counted per address. */
+  address?: RateSnapshot | null;
 }
 
 export type LimitDecision =
@@ -26,15 +36,27 @@ function humanWait(seconds: number): string {
  * request's own pending row: the check runs after inserting it, so two concurrent requests
  * see each other).
  */
-export function decideLimits(snapshot: LimitsSnapshot, now: Date): LimitDecision {
-  const { rate, budget } = snapshot;
+export function decideLimits(snapshot: LimitsSnapshot, now: Date, request: { estimateMicroUsd: number } = { estimateMicroUsd: 0 }): LimitDecision {
+  const { rate, budget, address } = snapshot;
+  const waitFor = (r: RateSnapshot) => {
+    const frees = r.oldestInWindow ? r.oldestInWindow.getTime() + HOUR_MS : now.getTime() + HOUR_MS;
+    return Math.max(1, Math.ceil((frees - now.getTime()) / 1000));
+  };
   if (rate && rate.used > rate.limit) {
-    const frees = rate.oldestInWindow ? rate.oldestInWindow.getTime() + HOUR_MS : now.getTime() + HOUR_MS;
-    const wait = Math.max(1, Math.ceil((frees - now.getTime()) / 1000));
+    const wait = waitFor(rate);
     return {
       ok: false,
       code: "rate_limited",
       message: `This deployment allows ${rate.limit} generations per hour for each person. Try again in ${humanWait(wait)}.`,
+      retryAfterSeconds: wait,
+    };
+  }
+  if (address && address.used > address.limit) {
+    const wait = waitFor(address);
+    return {
+      ok: false,
+      code: "rate_limited",
+      message: `This deployment allows ${address.limit} generations per hour from one network address for browsers without its cookie. Allow cookies for this site, or try again in ${humanWait(wait)}.`,
       retryAfterSeconds: wait,
     };
   }
@@ -43,7 +65,8 @@ export function decideLimits(snapshot: LimitsSnapshot, now: Date): LimitDecision
     return {
       ok: false,
       code: "budget_exceeded",
-      message: `This would go over the deployment's daily budget of ${formatUsd(budget.capMicroUsd)} (${formatUsd(Math.max(0, budget.remainingMicroUsd))} left today). Make fewer or smaller images, add your own Together key, or come back after midnight UTC.`,
+      // What was left before this request, whose own estimate is already in the spend.
+      message: `This would go over the deployment's daily budget of ${formatUsd(budget.capMicroUsd)} (${formatUsd(Math.max(0, budget.remainingMicroUsd + request.estimateMicroUsd))} left today). Make fewer or smaller images, add your own Together key, or come back after midnight UTC.`,
       retryAfterSeconds: Math.ceil((tomorrow - now.getTime()) / 1000),
     };
   }

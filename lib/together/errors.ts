@@ -95,11 +95,11 @@ export function mapTogetherError(err: unknown, ctx: TogetherErrorContext = {}): 
   const cause = { cause: err };
 
   if (err instanceof Sdk.APIUserAbortError) {
-    return new AppError({ code: "cancelled", message: "Generation cancelled. Nothing was charged." }, cause);
+    return new AppError({ code: "cancelled", message: "Generation cancelled. Together may already have started it, so it may have been charged." }, cause);
   }
   if (err instanceof Sdk.APIConnectionTimeoutError) {
     return new AppError(
-      { code: "timeout", message: "Together took too long to answer. Nothing was charged; try again, perhaps with fewer images or steps." },
+      { code: "timeout", message: "Together took too long to answer. It may still have made the images, so it may have been charged; try again, perhaps with fewer images or steps." },
       cause,
     );
   }
@@ -162,7 +162,7 @@ export function mapTogetherError(err: unknown, ctx: TogetherErrorContext = {}): 
     }
     if (err.status !== undefined && err.status >= 500) {
       return new AppError(
-        { code: "upstream_unavailable", message: "Together is having trouble right now (it answered with an error). Nothing was charged; try again in a minute." },
+        { code: "upstream_unavailable", message: "Together is having trouble right now (it answered with an error). It may have been charged; try again in a minute." },
         cause,
       );
     }
@@ -175,7 +175,7 @@ export function mapTogetherError(err: unknown, ctx: TogetherErrorContext = {}): 
   }
   if (err instanceof SyntaxError) {
     return new AppError(
-      { code: "upstream_unavailable", message: "Together sent an answer we could not read. Nothing was charged; try again." },
+      { code: "upstream_unavailable", message: "Together sent an answer we could not read. It may have been charged; try again." },
       cause,
     );
   }

@@ -159,20 +159,21 @@ describe("cancelling", () => {
         new Promise((_, reject) => {
           signal?.addEventListener("abort", () => {
             sawAbort = true;
-            reject(new AppError({ code: "cancelled", message: "Generation cancelled. Nothing was charged." }));
+            reject(new AppError({ code: "cancelled", message: "Generation cancelled." }));
           });
         }),
     };
     const running = input({ n: 1 });
     const result = generate({ ownerId: owner, input: running, provider });
     await new Promise((r) => setTimeout(r, 100));
-    expect(cancelGeneration(owner, running.clientRequestId)).toBe(true);
+    expect(await cancelGeneration(owner, running.clientRequestId)).toBe(true);
     await expect(result).rejects.toMatchObject({ code: "cancelled" });
     expect(sawAbort).toBe(true);
     const row = await getDb().generation.findFirstOrThrow({ where: { clientRequestId: running.clientRequestId } });
-    expect(row).toMatchObject({ status: "failed", errorCode: "cancelled", costMicroUsd: 0 });
+    // It had been sent: nothing proves it was not billed.
+    expect(row).toMatchObject({ status: "failed", errorCode: "cancelled", costMicroUsd: 0, mayBeCharged: true });
     // Another owner cannot cancel it, and nothing is left running.
-    expect(cancelGeneration("someone-else", running.clientRequestId)).toBe(false);
-    expect(cancelGeneration(owner, running.clientRequestId)).toBe(false);
+    expect(await cancelGeneration("someone-else", running.clientRequestId)).toBe(false);
+    expect(await cancelGeneration(owner, running.clientRequestId)).toBe(false);
   });
 });

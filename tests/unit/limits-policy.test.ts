@@ -25,6 +25,16 @@ describe("decideLimits", () => {
     expect(d.ok || d.message).toContain("$0.100");
     expect(decideLimits({ rate: null, budget: { capMicroUsd: 100_000, spentMicroUsd: 100_000, remainingMicroUsd: 0 } }, now)).toEqual({ ok: true });
   });
+  it("holds a request without an owner cookie to its address's hourly count", () => {
+    expect(decideLimits({ rate: rate(1), budget: null, address: rate(3) }, now)).toEqual({ ok: true });
+    const d = decideLimits({ rate: rate(1), budget: null, address: rate(4) }, now);
+    expect(d).toMatchObject({ ok: false, code: "rate_limited", retryAfterSeconds: 600 });
+    expect(d.ok || d.message).toContain("from one network address");
+  });
+  it("says what was left before this request, whose estimate is already counted", () => {
+    const d = decideLimits({ rate: null, budget: { capMicroUsd: 100_000, spentMicroUsd: 105_000, remainingMicroUsd: -5_000 } }, now, { estimateMicroUsd: 35_000 });
+    expect(d.ok || d.message).toContain("($0.030 left today)");
+  });
   it("days start at midnight UTC", () => {
     expect(startOfUtcDay(new Date("2026-11-25T23:59:59-05:00")).toISOString()).toBe("2026-11-26T00:00:00.000Z");
   });

@@ -67,6 +67,14 @@ describe("mapTogetherError", () => {
     expect(mapTogetherError(sdkError(400, "width must be a multiple of 8.")).message).toBe("Together rejected the request: width must be a multiple of 8.");
   });
 
+  it("never claims nothing was charged when the request may have been worked on: cancel, timeout, 5xx, unreadable answer", () => {
+    for (const err of [new APIUserAbortError(), new APIConnectionTimeoutError(), sdkError(500), sdkError(503), new SyntaxError("bad json")]) {
+      const mapped = mapTogetherError(err);
+      expect(mapped.message).not.toMatch(/nothing was charged/i);
+      expect(mapped.message).toMatch(/may (still )?have/i);
+    }
+  });
+
   it("429 carries the retry time from retry-after", () => {
     const mapped = mapTogetherError(sdkError(429, "rate limited", { "retry-after": "12" }));
     expect(mapped.code).toBe("rate_limited");

@@ -86,7 +86,11 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
         <section aria-label="Images" className={`grid content-start gap-3 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:self-start ${g.images.length <= 2 ? "lg:sticky lg:top-4" : ""} ${single ? "" : "sm:grid-cols-2"}`}>
           {g.images.length === 0 && (
             <p className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-              {g.status === "failed" ? `This generation failed: ${g.error?.message ?? "no images were made"}.` : "No images yet."}
+              {g.status === "failed"
+                ? `This generation failed: ${g.error?.message ?? "no images were made"}.`
+                : g.status === "interrupted"
+                  ? `This generation was interrupted. ${g.error?.message ?? "The server stopped while it was running."}`
+                  : "No images yet."}
             </p>
           )}
           {g.images.map((img) => (

@@ -116,7 +116,7 @@ test("keyboard only: type, tab to Generate, press Enter", async ({ page, request
   expect(await generations(request)).toHaveLength(1);
 });
 
-test("cancel stops a slow generation: nothing is shown or charged, settings stay", async ({ page }) => {
+test("cancel stops a slow generation: nothing is shown, it says it may have been charged (it had been sent), settings stay", async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.goto();
   await page.request.post(`${ADMIN}/faults`, { data: { kind: "delay", ms: 10_000, times: 1 } });
@@ -125,6 +125,8 @@ test("cancel stops a slow generation: nothing is shown or charged, settings stay
   await expect(page.getByText(/Generating… \d/).first()).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(studio.alert).toContainText("Cancelled");
+  await expect(studio.alert).toContainText("may have been charged");
+  await expect(studio.alert).not.toContainText(/nothing was charged/i);
   await expect(studio.results.getByRole("article")).toHaveCount(0);
   await expect(studio.prompt).toHaveValue("a very slow sunrise");
 });
