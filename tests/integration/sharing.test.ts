@@ -91,7 +91,7 @@ describe.each(databaseLanes)("sharing and collections on $provider", ({ create }
   beforeAll(async () => {
     database = await create();
     migrateDeploy(database.url);
-    process.env = { ...saved, DATABASE_URL: database.url, DATA_DIR: dataDir, TOGETHER_API_KEY: "", APP_SECRET, S3_BUCKET: "", PUBLIC_BASE_URL: "" };
+    process.env = { ...saved, DATABASE_URL: database.url, DATA_DIR: dataDir, TOGETHER_API_KEY: "", APP_SECRET, S3_BUCKET: "", APP_URL: "", PUBLIC_BASE_URL: "", TRUST_PROXY: "true" };
     app = await loadApp();
     await app.db.disconnectDb();
   }, 120_000);
