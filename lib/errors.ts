@@ -13,6 +13,7 @@ export type AppErrorCode =
   | "incompatible_lora"
   | "model_not_found"
   | "bad_request"
+  | "too_large"
   | "upstream_unavailable"
   | "timeout"
   | "cancelled"
