@@ -29,7 +29,6 @@ export function proxy(request: NextRequest) {
 
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", csp);
-  forwarded.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
