@@ -1,8 +1,10 @@
 import "@fontsource-variable/inter";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ZOD_JITLESS_SCRIPT } from "@/lib/http/security-headers";
 import { THEME_INIT_SCRIPT } from "@/lib/theme/theme";
 import { Providers } from "./providers";
 
@@ -18,11 +20,16 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next puts the request's CSP nonce (proxy.ts) on its inline
+  // scripts only then, and a page prerendered at build time (the 404) would carry none.
+  await connection();
   return (
     // The theme script sets data-theme before hydration: React must not "correct" it.
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* Both allowed by their hashes in the CSP (lib/http/security-headers.ts): keep them byte-for-byte constant. */}
+        <script dangerouslySetInnerHTML={{ __html: ZOD_JITLESS_SCRIPT }} />
         <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
       </head>
       <body className="min-h-dvh font-sans">

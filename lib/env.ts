@@ -42,7 +42,11 @@ const envSchema = z.object({
   /** Optional cap on what the deployment's key spends per UTC day, in dollars. */
   DAILY_BUDGET_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().positive().optional()),
   /** Origin of public links and preview cards (og:image), e.g. https://lorascope.example; unset → the request's host. */
+  APP_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** The older name of APP_URL, still honoured when APP_URL is unset. */
   PUBLIC_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** The app sits behind a proxy that sets X-Forwarded-Host/-Proto itself (clients cannot forge them). */
+  TRUST_PROXY: flag,
   /** Setting a bucket switches image storage from DATA_DIR files to S3-compatible object storage. */
   S3_BUCKET: optional,
   /** Unset → AWS (https://s3.{region}.amazonaws.com); set for MinIO, R2, Garage, Ceph… */
@@ -101,8 +105,10 @@ export interface AppEnv {
   loraResolvesPerMinute: number;
   /** Object storage for images; null → files under DATA_DIR. */
   s3: S3Config | null;
-  /** Origin for absolute public URLs (share previews); null → taken from the request. */
+  /** Origin for absolute public URLs (share previews), from APP_URL (or PUBLIC_BASE_URL); null → taken from the request. */
   publicBaseUrl: string | null;
+  /** Whether X-Forwarded-Host/-Proto may be believed (TRUST_PROXY). */
+  trustProxy: boolean;
 }
 
 const isOn = (v: string) => v === "true" || v === "1";
@@ -140,7 +146,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     generationLeaseMs: e.GENERATION_LEASE_SECONDS * 1000,
     loraResolvesPerMinute: e.LORA_RESOLVES_PER_MINUTE,
     s3: s3Config(e),
-    publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+    publicBaseUrl: e.APP_URL ?? e.PUBLIC_BASE_URL ?? null,
+    trustProxy: isOn(e.TRUST_PROXY),
   };
 }
 

@@ -19,6 +19,7 @@ export type AppErrorCode =
   /** Together's partner-hosted models need the organisation to allow third-party data sharing. */
   | "data_sharing_blocked"
   | "bad_request"
+  | "too_large"
   | "upstream_unavailable"
   | "timeout"
   | "cancelled"

@@ -3,23 +3,29 @@ import { getContactSheetSourceForOwner, getSharedContactSheetSource, type Contac
 import { parseAxes, parseCell } from "@/lib/sharing/view";
 import { getImageStore } from "@/lib/storage";
 import { contactSheetFileName, contentDisposition, type ImageFileName } from "@/lib/storage/file-name";
+import { BusyError } from "@/lib/async/limiter";
 import { contactSheetLayout, renderContactSheet } from "./contact-sheet";
+import { contactSheetKey } from "./contact-sheet-key";
 import { SHEET_SIZE_DEFAULT, SHEET_SIZE_MAX, SHEET_SIZE_MIN, sheetTiles } from "./contact-sheet-request";
+import { storedContactSheet } from "./contact-sheet-store";
 
 /**
  * A sweep collection's contact sheet, for the owner's and the public download routes: load the
- * collection (the query decides who may), place its items as the page's grid does, read each
- * tile's first full image from the store (the renderer scales it) and draw the PNG.
+ * collection (the query decides who may), place its items as the page's grid does, and serve the
+ * sheet stored for exactly that state and size — drawing it (each tile's first full image, read
+ * from the store and scaled by the renderer) only the first time (contact-sheet-store).
  */
 
 export type ContactSheetOutcome =
   | { ok: true; png: Buffer; name: ImageFileName }
-  | { ok: false; reason: "not_found" | "not_a_sweep" | "too_large" | "storage_unavailable"; message: string };
+  | { ok: false; reason: "not_found" | "not_a_sweep" | "too_large" | "storage_unavailable" | "busy"; message: string };
 
 /** About 6000 × 6000: far above any real sweep (5 × 5 + baseline at 512 px is ≈ 9 MP), low enough to bound memory. */
 export const MAX_SHEET_PIXELS = 36_000_000;
 /** Images read from the store at once. */
 const READ_CONCURRENCY = 4;
+/** Seconds a "busy" answer asks the client to wait. */
+const BUSY_RETRY_SECONDS = 5;
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
@@ -46,16 +52,22 @@ async function buildSheet(source: ContactSheetSource | null, cellSize: number): 
     return { ok: false, reason: "too_large", message: `The sheet would be ${layout.width}×${layout.height} pixels; ask for a smaller ?size=.` };
   }
 
-  let images: (Buffer | null)[];
-  try {
+  const draw = async () => {
     // Missing bytes (null) draw the empty tile; a store that cannot be reached fails the whole sheet.
-    images = await mapLimit(tiles, READ_CONCURRENCY, (t) => (t.item.storageKey ? getImageStore().get(t.item.storageKey) : Promise.resolve(null)));
+    const images = await mapLimit(tiles, READ_CONCURRENCY, (t) => (t.item.storageKey ? getImageStore().get(t.item.storageKey) : Promise.resolve(null)));
+    return renderContactSheet({ axes, cells: tiles.map((t, i) => ({ ...t.cell, image: images[i] })), cellSize });
+  };
+  const key = contactSheetKey({ axes, tiles: tiles.map((t) => ({ cell: t.cell, storageKey: t.item.storageKey })), cellSize });
+  try {
+    return { ok: true, png: await storedContactSheet(key, draw), name: contactSheetFileName(source.name) };
   } catch (err) {
-    console.error("Reading images for a contact sheet failed:", err);
+    if (err instanceof BusyError) {
+      return { ok: false, reason: "busy", message: `Many contact sheets are being drawn right now; try again in ${BUSY_RETRY_SECONDS} seconds.` };
+    }
+    // The store (images or the stored sheet) could not be read or written.
+    console.error("Making a contact sheet failed:", err);
     return { ok: false, reason: "storage_unavailable", message: "Image storage unavailable; try again." };
   }
-  const png = await renderContactSheet({ axes, cells: tiles.map((t, i) => ({ ...t.cell, image: images[i] })), cellSize });
-  return { ok: true, png, name: contactSheetFileName(source.name) };
 }
 
 /** The owner's own sweep collection; anyone else's (or none) is "not_found". */
@@ -68,14 +80,28 @@ export async function sharedContactSheet(slug: string, cellSize: number): Promis
   return buildSheet(await getSharedContactSheetSource(slug), cellSize);
 }
 
-const STATUS = { not_found: 404, not_a_sweep: 404, too_large: 400, storage_unavailable: 503 } as const;
+const STATUS = { not_found: 404, not_a_sweep: 404, too_large: 400, storage_unavailable: 503, busy: 503 } as const;
+
+/** The PNG in 64 KiB views of the one stored buffer: no copy per response, however many are in flight. */
+function bytesStream(png: Buffer): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= png.length) return controller.close();
+      const end = Math.min(offset + 64 * 1024, png.length);
+      controller.enqueue(png.subarray(offset, end));
+      offset = end;
+    },
+  });
+}
 
 /** The PNG as a download, or a plain-text refusal nothing caches. `headers` go on both (e.g. noindex). */
 export function contactSheetResponse(outcome: ContactSheetOutcome, options: { cacheControl: string; headers?: Record<string, string> }): Response {
   if (!outcome.ok) {
-    return new Response(outcome.message, { status: STATUS[outcome.reason], headers: { "cache-control": "no-store", ...options.headers } });
+    const retry: Record<string, string> = outcome.reason === "busy" ? { "retry-after": String(BUSY_RETRY_SECONDS) } : {};
+    return new Response(outcome.message, { status: STATUS[outcome.reason], headers: { "cache-control": "no-store", ...retry, ...options.headers } });
   }
-  return new Response(new Uint8Array(outcome.png), {
+  return new Response(bytesStream(outcome.png), {
     headers: {
       "cache-control": options.cacheControl,
       "content-type": "image/png",

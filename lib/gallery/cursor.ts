@@ -16,6 +16,14 @@ export interface GalleryCursor {
 
 export const MAX_CURSOR_CHARS = 256;
 
+/**
+ * The largest key each sort's column can hold: beyond them the query itself fails (an Invalid
+ * Date; an INT4 overflow on PostgreSQL), so a forged cursor must be refused here instead.
+ */
+const MAX_DATE_MS = 8_640_000_000_000_000; // ECMAScript's last representable Date
+const MAX_INT4 = 2_147_483_647; // costMicroUsd is an Int column
+const maxKey = (sort: GallerySort) => (sort === "cost" ? MAX_INT4 : MAX_DATE_MS);
+
 const cursorSchema = z
   .object({
     v: z.literal(1),
@@ -62,7 +70,7 @@ export function decodeCursor(raw: string, sort: GallerySort): GalleryCursor | nu
     return null;
   }
   const parsed = cursorSchema.safeParse(value);
-  if (!parsed.success || parsed.data.s !== sort) return null;
+  if (!parsed.success || parsed.data.s !== sort || parsed.data.k > maxKey(sort)) return null;
   return { sort: parsed.data.s, key: parsed.data.k, id: parsed.data.i };
 }
 

@@ -5,6 +5,8 @@ function keyFor(secret: string, purpose: string): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, "lorascope", purpose, 32));
 }
 
+const TAG_BYTES = 16;
+
 /** AES-256-GCM: the browser holds the value but can neither read nor alter it. */
 export function seal(plain: string, secret: string, purpose: string): string {
   const iv = randomBytes(12);
@@ -19,7 +21,9 @@ export function unseal(token: string | undefined, secret: string, purpose: strin
   if (parts.length !== 3) return null;
   try {
     const [iv, tag, data] = parts.map((p) => Buffer.from(p, "base64url"));
-    const decipher = createDecipheriv("aes-256-gcm", keyFor(secret, purpose), iv);
+    // GCM would verify a 4- or 8-byte tag too, which is far easier to forge: only the full 16 bytes seal() writes count.
+    if (tag.length !== TAG_BYTES) return null;
+    const decipher = createDecipheriv("aes-256-gcm", keyFor(secret, purpose), iv, { authTagLength: TAG_BYTES });
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
   } catch {

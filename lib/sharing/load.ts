@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { getLoraInfoForPaths, getSharedCollection, getSharedGeneration } from "@/lib/db/share-queries";
 import {
   collectionImageUrl,
@@ -39,18 +40,8 @@ export const loadSharedCollection = cache(async (slug: string): Promise<SharedCo
   };
 });
 
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
-
-/**
- * The origin this request was made to, for absolute preview-card URLs (og:image must be
- * absolute). PUBLIC_BASE_URL wins when set; else the proxy's X-Forwarded-Host/-Proto, else Host.
- */
+/** The origin for absolute preview-card URLs (og:image must be absolute); see publicOrigin for whom it trusts. */
 export async function requestBaseUrl(): Promise<URL> {
-  const configured = env().publicBaseUrl;
-  if (configured) return new URL(configured);
-  const h = await headers();
-  const first = (value: string | null) => value?.split(",")[0]?.trim() || null;
-  const host = [first(h.get("x-forwarded-host")), first(h.get("host"))].find((v) => v !== null && HOST.test(v)) ?? "127.0.0.1:3000";
-  const proto = first(h.get("x-forwarded-proto")) === "https" ? "https" : "http";
-  return new URL(`${proto}://${host}`);
+  const e = env();
+  return publicOrigin({ configured: e.publicBaseUrl, trustProxy: e.trustProxy }, await headers());
 }

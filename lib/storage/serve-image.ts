@@ -7,8 +7,12 @@ import { hashOfKey, storeThumbnail, THUMB_MIME_TYPE } from "./thumbnails";
 
 /** For an owner's own images: only the browser keeps them, for a year (bytes behind an id never change). */
 export const PRIVATE_IMMUTABLE = "private, max-age=31536000, immutable";
-/** For images anyone may see (shared links): shared caches and CDNs may keep them too. */
-export const PUBLIC_IMMUTABLE = "public, max-age=31536000, immutable";
+/**
+ * For images anyone with a link may see: shared caches and CDNs may keep them, but only for a
+ * minute before asking again (a cheap 304 while the link lives, a 404 once it is revoked), so a
+ * revoked link stops being served within a minute even by a CDN that ignores the app's 404s.
+ */
+export const SHARED_REVALIDATE = "public, max-age=60, must-revalidate";
 
 export type ImageVariant = "full" | "thumb";
 

@@ -148,6 +148,14 @@ describe.each(databaseLanes)("gallery on $provider", ({ create }) => {
       await expect(listGallery(A, { sort: "cost", cursor: first.nextCursor })).rejects.toMatchObject({ code: "invalid_input" });
     });
 
+    it("refuses a cursor whose key is out of range for its column (was a Prisma error and 'internal')", async () => {
+      const id = (await listGallery(A, { limit: 1 })).items[0].id;
+      const forged = (s: string, k: number) => Buffer.from(JSON.stringify({ v: 1, s, k, i: id })).toString("base64url");
+      for (const [sort, k] of [["newest", 9007199254740991], ["oldest", 9007199254740991], ["cost", 9007199254740991], ["cost", 2_147_483_648]] as const) {
+        await expect(listGallery(A, { sort, cursor: forged(sort, k) }), `${sort} ${k}`).rejects.toMatchObject({ code: "invalid_input", field: "cursor" });
+      }
+    });
+
     it("another owner sees only their own rows", async () => {
       const theirs = await walk(B, { limit: 4 });
       expect(theirs).toHaveLength(10);

@@ -240,10 +240,10 @@ describe.each(lanes)("image route on $name", ({ db, storage }) => {
     const res = await app.serve.serveImageResponse(
       request,
       { ...image, generation: { seed: generation.seed, userPrompt: generation.userPrompt } },
-      { variant: "thumb", cacheControl: app.serve.PUBLIC_IMMUTABLE },
+      { variant: "thumb", cacheControl: app.serve.SHARED_REVALIDATE },
     );
     expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=60, must-revalidate");
     expect(res.headers.get("content-type")).toBe("image/webp");
     // Without the prompt (a caller that did not select it) the name is still valid.
     const bare = await app.serve.serveImageResponse(new Request("http://127.0.0.1/x?download=1"), { ...image, generation: { seed: 9 } }, { variant: "full", cacheControl: "no-store" });

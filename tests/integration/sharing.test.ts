@@ -23,7 +23,7 @@ vi.mock("next/headers", () => ({
 const APP_SECRET = "sharing-test-secret-0123456789abcdef";
 const A = newOwnerId();
 const B = newOwnerId();
-const PUBLIC = "public, max-age=31536000, immutable";
+const PUBLIC = "public, max-age=60, must-revalidate";
 const NOT_FOUND_DIGEST = "NEXT_HTTP_ERROR_FALLBACK;404";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lorascope-sharing-data-"));
@@ -91,7 +91,7 @@ describe.each(databaseLanes)("sharing and collections on $provider", ({ create }
   beforeAll(async () => {
     database = await create();
     migrateDeploy(database.url);
-    process.env = { ...saved, DATABASE_URL: database.url, DATA_DIR: dataDir, TOGETHER_API_KEY: "", APP_SECRET, S3_BUCKET: "", PUBLIC_BASE_URL: "" };
+    process.env = { ...saved, DATABASE_URL: database.url, DATA_DIR: dataDir, TOGETHER_API_KEY: "", APP_SECRET, S3_BUCKET: "", APP_URL: "", PUBLIC_BASE_URL: "", TRUST_PROXY: "true" };
     app = await loadApp();
     await app.db.disconnectDb();
   }, 120_000);
@@ -151,6 +151,32 @@ describe.each(databaseLanes)("sharing and collections on $provider", ({ create }
       expect((await sImage(first)).status).toBe(404);
       expect(await app.share.getSharedGeneration(second)).not.toBeNull();
       expect((await sImage(second)).status).toBe(200);
+    });
+
+    it("revoked-share caching: caches may keep a shared image a minute, revalidate it, and get a 404 once revoked", async () => {
+      const g = await make(A);
+      const slug = (await app.share.shareGeneration(g.id, A))!;
+      const shared = await sImage(slug);
+      const cc = shared.headers.get("cache-control")!;
+      expect(cc).not.toMatch(/immutable/);
+      expect(Number(/max-age=(\d+)/.exec(cc)?.[1])).toBeLessThanOrEqual(60);
+      expect(cc).toMatch(/must-revalidate/);
+      const etag = shared.headers.get("etag")!;
+      // While shared, a cache's revalidation is a cheap 304 (same short lifetime)…
+      const fresh = await app.sRoute.GET(new Request(`http://127.0.0.1/s/${slug}/images/0`, { headers: { "if-none-match": etag } }), {
+        params: Promise.resolve({ slug, index: "0" }),
+      });
+      expect(fresh.status).toBe(304);
+      expect(fresh.headers.get("cache-control")).toBe(cc);
+      // …and once revoked the same revalidation (thumbnails too) gets a 404 nothing keeps.
+      expect(await app.share.unshareGeneration(g.id, A)).toBe(true);
+      for (const query of ["", "?size=thumb"]) {
+        const gone = await app.sRoute.GET(new Request(`http://127.0.0.1/s/${slug}/images/0${query}`, { headers: { "if-none-match": etag } }), {
+          params: Promise.resolve({ slug, index: "0" }),
+        });
+        expect(gone.status).toBe(404);
+        expect(gone.headers.get("cache-control")).toBe("no-store");
+      }
     });
 
     it("a deleted result's share resolves to nothing (and comes back only if restored)", async () => {

@@ -30,4 +30,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ TOGETHER_BASE_URL: "not a url" })).toThrow();
     expect(parseEnv({ TOGETHER_BASE_URL: "http://127.0.0.1:4010/v1" }).togetherBaseUrl).toBe("http://127.0.0.1:4010/v1");
   });
+
+  it("takes the public origin from APP_URL, PUBLIC_BASE_URL as its older alias; TRUST_PROXY is off unless set", () => {
+    expect(parseEnv({}).publicBaseUrl).toBeNull();
+    expect(parseEnv({ APP_URL: "https://a.example" }).publicBaseUrl).toBe("https://a.example");
+    expect(parseEnv({ PUBLIC_BASE_URL: "https://b.example" }).publicBaseUrl).toBe("https://b.example");
+    expect(parseEnv({ APP_URL: "https://a.example", PUBLIC_BASE_URL: "https://b.example" }).publicBaseUrl).toBe("https://a.example");
+    expect(() => parseEnv({ APP_URL: "ftp://a.example" })).toThrow();
+    expect(parseEnv({}).trustProxy).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+  });
 });

@@ -59,6 +59,14 @@ describe("gallery cursor", () => {
     for (const raw of bad) expect(decodeCursor(raw, "newest"), raw).toBeNull();
   });
 
+  it("rejects keys beyond what the sort's column holds (dates past year 275760, costs past INT4)", () => {
+    expect(decodeCursor(b64({ v: 1, s: "newest", k: Number.MAX_SAFE_INTEGER, i: id }), "newest")).toBeNull();
+    expect(decodeCursor(b64({ v: 1, s: "oldest", k: 8_640_000_000_000_001, i: id }), "oldest")).toBeNull();
+    expect(decodeCursor(b64({ v: 1, s: "newest", k: 8_640_000_000_000_000, i: id }), "newest")).toMatchObject({ key: 8_640_000_000_000_000 });
+    expect(decodeCursor(b64({ v: 1, s: "cost", k: 2_147_483_648, i: id }), "cost")).toBeNull();
+    expect(decodeCursor(b64({ v: 1, s: "cost", k: 2_147_483_647, i: id }), "cost")).toMatchObject({ key: 2_147_483_647 });
+  });
+
   it("refuses to encode what it would not decode", () => {
     expect(() => encodeCursor({ sort: "newest", key: -5, id })).toThrow();
     expect(() => encodeCursor({ sort: "newest", key: 1, id: "has spaces" })).toThrow();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sweepCellSchema } from "@/lib/explore/cell";
 import { generateForOwner } from "@/lib/generation/generate-for-owner";
+import { readJsonBody } from "@/lib/http/json-body";
 import { isCrossSite } from "@/lib/http/same-origin";
 
 const bodySchema = z.object({
@@ -18,7 +19,9 @@ export async function POST(request: Request) {
   if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) {
     return Response.json({ ok: false, error: { code: "bad_request", message: "Send JSON." } }, { status: 415 });
   }
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  const body = await readJsonBody(request);
+  if (!body.ok) return Response.json({ ok: false, error: body.error }, { status: body.status });
+  const parsed = bodySchema.safeParse(body.value);
   if (!parsed.success) return Response.json({ ok: false, error: { code: "invalid_input", message: "The request was not understood." } }, { status: 400 });
   const result = await generateForOwner(parsed.data.input, { sweep: parsed.data.sweep });
   return Response.json(result, { headers: { "cache-control": "no-store" } });

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../csp-guard";
 import { StudioPage } from "../pages/studio-page";
 
 // axe-core (WCAG 2.1 A and AA rules, contrast included) on every kind of page, in light and

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../csp-guard";
 import { StudioPage } from "../pages/studio-page";
 
 // Compare: two cells of a hand-made sweep (one LoRA, one seed, two scales) picked in the

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../csp-guard";
 import { StudioPage } from "../pages/studio-page";
 
 // The gallery, sharing and durability, through the pages as people use them. Each test

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../csp-guard";
 import { StudioPage } from "../pages/studio-page";
 
 test("the app says it runs on the simulator", async ({ page }) => {

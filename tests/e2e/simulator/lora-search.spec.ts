@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../csp-guard";
 import { StudioPage } from "../pages/studio-page";
 
 // Finding LoRAs by searching: the starter set, favorites and remembered defaults, the browse page.

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../csp-guard";
 
 // The theme switch in the header: System follows the device, Light and Dark override it,
 // the choice survives a reload (applied before the first paint) and is keyboard-operable.

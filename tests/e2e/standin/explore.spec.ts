@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "../csp-guard";
 import sharp from "sharp";
 import { StudioPage } from "../pages/studio-page";
 

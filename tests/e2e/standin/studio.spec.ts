@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "../csp-guard";
 import { StudioPage } from "../pages/studio-page";
 
 // The studio against the Together stand-in (records requests, injects faults) and the

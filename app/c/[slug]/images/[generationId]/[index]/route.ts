@@ -6,8 +6,8 @@ import { parseImageIndex, serveSharedImage } from "@/lib/sharing/image-route";
  * collection shared under {slug}: the slug is the permission, the generation id only picks an
  * item inside it (any other id, or a removed or deleted item, is a 404).
  *
- * Caching as for /s/{slug}/images: public and immutable for a year, because the URL dies with
- * the slug (revoking clears it; sharing again draws a new one) and bytes under it never change.
+ * Caching as for /s/{slug}/images: a minute, then revalidate, so a revoked link (and a removed
+ * item) stops being served by caches in front within a minute.
  */
 export async function GET(request: Request, ctx: RouteContext<"/c/[slug]/images/[generationId]/[index]">) {
   const { slug, generationId, index } = await ctx.params;
