@@ -95,7 +95,7 @@ async function main() {
     const { migrateDeploy } = await import("../tests/support/test-database");
     migrateDeploy(env.DATABASE_URL);
     const { generate } = await import("../lib/generation/generate");
-    const { getImageProvider } = await import("../lib/together/client");
+    const { createTogetherProvider } = await import("../lib/together/client");
     const { generationInputSchema } = await import("../lib/generation/schema");
     const { createCollection, addGenerationToCollection } = await import("../lib/db/collection-queries");
     const { shareCollection } = await import("../lib/db/share-queries");
@@ -108,7 +108,7 @@ async function main() {
     const make = (loras: { path: string; scale: number }[]) =>
       generate({
         ownerId: owner,
-        provider: getImageProvider(),
+        provider: createTogetherProvider(),
         input: generationInputSchema.parse({ clientRequestId: randomUUID(), prompt: "a lighthouse at dusk", model: "black-forest-labs/FLUX.1-dev-lora", width: 1024, height: 768, steps: 4, n: 1, seed: 7, loras: loras.map((l) => ({ ...l, triggers: [] })) }),
       });
     process.stderr.write("making the 5 × 5 + baseline sweep…\n");

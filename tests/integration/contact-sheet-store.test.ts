@@ -54,7 +54,7 @@ async function loadApp() {
   return {
     db: await import("@/lib/db/client"),
     generate: (await import("@/lib/generation/generate")).generate,
-    provider: (await import("@/lib/together/client")).getImageProvider(),
+    provider: (await import("@/lib/together/client")).createTogetherProvider(),
     share: await import("@/lib/db/share-queries"),
     collections: await import("@/lib/db/collection-queries"),
     store: await import("@/lib/explore/contact-sheet-store"),

@@ -50,11 +50,11 @@ describe("og:image origin", () => {
     vi.resetModules();
     const db = await import("@/lib/db/client");
     const { generate } = await import("@/lib/generation/generate");
-    const { getImageProvider } = await import("@/lib/together/client");
+    const { createTogetherProvider } = await import("@/lib/together/client");
     const { shareGeneration } = await import("@/lib/db/share-queries");
     const g = await generate({
       ownerId: OWNER,
-      provider: getImageProvider(),
+      provider: createTogetherProvider(),
       input: generationInputSchema.parse({ clientRequestId: randomUUID(), prompt: "a fox", model: "black-forest-labs/FLUX.1-dev-lora", width: 256, height: 256, steps: 4, n: 1, seed: 7, loras: [] }),
     });
     slug = (await shareGeneration(g.id, OWNER))!;
