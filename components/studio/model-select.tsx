@@ -53,7 +53,8 @@ export function ModelNotice({ id, notice, onUse }: { id: string; notice: Notice;
   return (
     <div
       id={id}
-      role={notice.tone === "block" ? "alert" : "note"}
+      // Announced politely; the select names it (aria-describedby), and the error alert stays the one alert.
+      aria-live="polite"
       className={`flex flex-col gap-2 rounded-xl px-3 py-2 text-xs sm:flex-row sm:items-center sm:justify-between ${
         notice.tone === "block"
           ? "bg-red-50 text-red-900 ring-1 ring-red-200 dark:bg-red-500/10 dark:text-red-200 dark:ring-red-500/30"

@@ -41,6 +41,9 @@ export interface TogetherErrorContext {
   hadLoras?: boolean;
 }
 
+/** How a provider says a parameter is not taken ("does not support image_loras", "unexpected field"). */
+const REFUSAL_WORDS = /\b(not|n't|no longer)\s+(support|accept|allow|take)|unsupported|not allowed|not permitted|unknown (field|param|parameter|argument)|unexpected (field|param|parameter|argument|keyword)|extra (field|input)s? not permitted/i;
+
 /** "…: Unable to access model x." → "Unable to access model x" (the sentence adds its own stop). */
 const trimStop = (text: string) => text.trim().replace(/[.\s]+$/, "");
 
@@ -74,9 +77,11 @@ function modelRefusal(err: Sdk.APIError, upstream: string | undefined, ctx: Toge
       { cause: err },
     );
   }
-  const mentionsLoras = upstream && /image_loras|\blora/i.test(upstream) && !/failed to load lora|unused keys/i.test(upstream);
+  // A refusal of the parameter itself, not a complaint about one LoRA (a bad path, unused keys).
   const param = (err.error as { error?: { param?: unknown } } | undefined)?.error?.param;
-  if ((err.status === 400 || err.status === 422) && (mentionsLoras || param === "image_loras") && ctx.hadLoras !== false) {
+  const refuses = upstream !== undefined && REFUSAL_WORDS.test(upstream) && !/\bpath\b|unused keys|failed to load/i.test(upstream);
+  const aboutLoras = param === "image_loras" || (upstream !== undefined && /image_loras|\bloras?\b/i.test(upstream));
+  if ((err.status === 400 || err.status === 422) && refuses && aboutLoras && ctx.hadLoras !== false) {
     return new AppError(
       {
         code: "model_refuses_loras",

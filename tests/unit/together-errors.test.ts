@@ -56,6 +56,15 @@ describe("mapTogetherError", () => {
     expect(mapped.message).toMatch(/Nothing was charged/);
   });
 
+  it("a complaint about one LoRA's path or keys is not a refusal of LoRAs by the model", () => {
+    const path = APIError.generate(400, { error: { message: 'Invalid LoRA path "https://x.test/a.ckpt": not a .safetensors file', type: "invalid_request_error", param: "image_loras[0].path", code: null } }, "x", new Headers());
+    expect(mapTogetherError(path, { hadLoras: true }).code).toBe("bad_request");
+    const scale = APIError.generate(400, { error: { message: "LoRA scale must be a finite number", type: "invalid_request_error", param: "image_loras[0].scale", code: null } }, "x", new Headers());
+    expect(mapTogetherError(scale, { hadLoras: true }).code).toBe("bad_request");
+    const unexpected = APIError.generate(422, { error: { message: "Unexpected field image_loras for this model", type: "invalid_request_error", param: null, code: null } }, "x", new Headers());
+    expect(mapTogetherError(unexpected, { hadLoras: true }).code).toBe("model_refuses_loras");
+  });
+
   it("403 third_party_data_sharing_blocked → data_sharing_blocked with the setting to change", () => {
     const err = APIError.generate(403, { error: { message: "This model requires third-party data sharing to be enabled for your organization.", type: "invalid_request_error", param: null, code: "third_party_data_sharing_blocked" } }, "x", new Headers());
     const mapped = mapTogetherError(err, { modelLabel: "FLUX.2 [dev]" });
