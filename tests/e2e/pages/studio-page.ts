@@ -64,6 +64,35 @@ export class StudioPage {
     return this.page.getByTestId("prompt-sent");
   }
 
+  /** The slot's suggestion list (search results). */
+  suggestions(position: 1 | 2) {
+    return this.page.getByRole("listbox", { name: `LoRA ${position} suggestions` }).getByRole("option");
+  }
+
+  /** Why Generate is disabled, shown beside it (empty while it is enabled). */
+  get generateBlocked() {
+    return this.page.getByTestId("generate-blocked");
+  }
+
+  get guidance() {
+    return this.page.getByLabel("Guidance", { exact: true });
+  }
+
+  /** Adds a custom phrase to the prompt. */
+  async addPhrase(phrase: string) {
+    await this.page.getByLabel("Custom phrase", { exact: true }).fill(phrase);
+    await this.page.getByRole("button", { name: "Add phrase" }).click();
+  }
+
+  async placeTriggers(where: "before" | "after") {
+    await this.page.getByRole("radio", { name: where === "before" ? "Before prompt" : "After prompt" }).click();
+  }
+
+  /** "Your last settings for …" under a slot whose LoRA came back with remembered settings. */
+  remembered(position: 1 | 2) {
+    return this.slot(position).getByTestId("remembered-settings");
+  }
+
   async fixSeed(seed: number) {
     await this.page.getByLabel("New random seed each time").uncheck();
     await this.seed.fill(String(seed));
