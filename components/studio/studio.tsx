@@ -77,6 +77,26 @@ function effectiveSlots(state: StudioState, cards: SlotCard[]): StudioState {
   return { ...state, loras };
 }
 
+/**
+ * Why Generate cannot run now, in words shown beside it (null when it can): the click would
+ * only bring the same answer back after a round trip, or spend money on a LoRA that will fail.
+ */
+function blockedReason(state: StudioState, cards: SlotCard[], errors: Record<string, string>, modelLabel: string): string | null {
+  if (!state.prompt.trim()) return "Write a prompt first.";
+  for (const [i, c] of cards.entries()) {
+    if (!state.loras[i].path.trim()) continue;
+    if (c.status === "loading") return `Looking up LoRA ${i + 1}…`;
+    if (c.status === "error") return `LoRA ${i + 1}: ${c.message}`;
+    if (c.status === "ready" && c.card.verdicts[state.model]?.status === "incompatible") {
+      return `LoRA ${i + 1} (${c.card.title}) will not work with ${modelLabel}: ${c.card.verdicts[state.model].reason}.`;
+    }
+  }
+  const [field, message] = Object.entries(errors)[0] ?? [];
+  if (!field) return null;
+  const slot = /^loras\.(\d)/.exec(field);
+  return slot ? `LoRA ${Number(slot[1]) + 1}: ${message}` : message;
+}
+
 interface StudioProps {
   initialState: StudioState;
   initialResults: GenerationView[];
@@ -152,6 +172,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     // eslint-disable-next-line react-hooks/exhaustive-deps -- effective is derived from these
   }, [state, cards[0], cards[1]]);
   const errors: Record<string, string> = validation.errors;
+  const blocked = blockedReason(state, cards, errors, model.label);
   const sizeValid = !errors.width && !errors.height && !errors.n && !errors.steps;
   const price = sizeValid ? priceRequest(model, state) : null;
   const suggestion = sizeValid ? cheaperNearbySize(model, state.width, state.height, state.steps) : null;
@@ -246,8 +267,8 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     if (preview.errors.length > 0 || !preview.cost) {
       return setError({ code: "invalid_input", message: preview.errors[0] ?? "Check the sweep's values." });
     }
-    const blocked = incompatibleSlot();
-    if (blocked) return setError(blocked);
+    const incompatible = incompatibleSlot();
+    if (incompatible) return setError(incompatible);
     if (preview.cost.totalMicroUsd > confirmAboveUsd * 1_000_000) return setConfirming(true);
     void runSweepNow();
   }
@@ -255,9 +276,9 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   function submit() {
     if (mode === "explore") return submitSweep();
     // The ref closes the gap between a click and React re-rendering the disabled button.
-    if (inFlight.current || !validation.request) return;
-    const blocked = incompatibleSlot();
-    if (blocked) return setError(blocked);
+    if (inFlight.current || !validation.request || blocked) return;
+    const incompatible = incompatibleSlot();
+    if (incompatible) return setError(incompatible);
     const seed = state.randomSeed ? randomSeed() : state.seed;
     if (state.randomSeed) set("seed", seed);
     const id = crypto.randomUUID();
@@ -279,10 +300,13 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           submit();
         }}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+          if (e.key !== "Enter") return;
+          // Money is spent only on purpose: the Generate button, or Ctrl/⌘+Enter in the prompt.
+          // Enter in any other field never submits (the browser would, implicitly).
+          if (e.target instanceof HTMLTextAreaElement && e.target.id === "prompt" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
             submit();
-          }
+          } else if (e.target instanceof HTMLInputElement) e.preventDefault();
         }}
       >
         <ModeSwitch mode={mode} onChange={setMode} disabled={sweeps.running} />
@@ -351,7 +375,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
                   {sweeps.running && <Button type="button" variant="danger" onClick={sweeps.cancel}>Cancel sweep</Button>}
                 </>
               ) : (
-                <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim() || mutation.isPending}>
+                <Button type="submit" variant="primary" size="lg" disabled={blocked !== null || mutation.isPending} aria-describedby={blocked ? "generate-blocked" : undefined}>
                   Start sweep{preview.cost ? ` · ${preview.cost.count} images` : ""}
                 </Button>
               )
@@ -361,9 +385,12 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
                 <Button type="button" variant="danger" onClick={() => inFlight.current && cancelGeneration(inFlight.current)}>Cancel</Button>
               </>
             ) : (
-              <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim() || sweeps.running}>Generate</Button>
+              <Button type="submit" variant="primary" size="lg" disabled={blocked !== null || sweeps.running} aria-describedby={blocked ? "generate-blocked" : undefined}>Generate</Button>
             )}
             {mode === "single" && <CopyAsCode request={validation.request} />}
+            <p id="generate-blocked" data-testid="generate-blocked" aria-live="polite" className="min-w-0 flex-1 basis-40 text-xs text-zinc-600 empty:hidden dark:text-zinc-400">
+              {!busy && blocked}
+            </p>
           </div>
           {mode === "explore" ? (
             <SweepCostStatus cost={preview.cost} megapixels={preview.megapixels} overBudget={preview.overLimits} />

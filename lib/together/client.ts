@@ -66,7 +66,7 @@ export function getImageProvider(options: { apiKey?: string; retry?: RetryPolicy
         try {
           return await once(request, signal);
         } catch (err) {
-          const error = mapTogetherError(err);
+          const error = mapTogetherError(err, name === "simulator" ? "the simulator" : "Together");
           const delay = signal?.aborted ? null : retryDelayMs(error, attempt, policy);
           if (delay === null) throw error;
           await sleep(delay, signal);

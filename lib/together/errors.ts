@@ -28,23 +28,33 @@ export function parseUnusedKeys(message: string): string[] | undefined {
     .filter((k) => k.length > 0);
 }
 
-/** Maps anything the SDK throws to an AppError a person can act on. */
-export function mapTogetherError(err: unknown): AppError {
+/** Upstream text ends a sentence of ours: its own final stop is kept, never doubled ("LoRA.."). */
+export function asSentence(text: string): string {
+  const t = text.trim().replace(/[\s.]+$/, "");
+  return /[!?]$/.test(t) ? t : `${t}.`;
+}
+
+/**
+ * Maps anything the SDK throws to an AppError a person can act on. `service` names who
+ * answered: the same SDK talks to the built-in simulator, which is not Together.
+ */
+export function mapTogetherError(err: unknown, service = "Together"): AppError {
   if (err instanceof AppError) return err;
   const cause = { cause: err };
+  const Service = service.charAt(0).toUpperCase() + service.slice(1);
 
   if (err instanceof Sdk.APIUserAbortError) {
     return new AppError({ code: "cancelled", message: "Generation cancelled. Nothing was charged." }, cause);
   }
   if (err instanceof Sdk.APIConnectionTimeoutError) {
     return new AppError(
-      { code: "timeout", message: "Together took too long to answer. Nothing was charged; try again, perhaps with fewer images or steps." },
+      { code: "timeout", message: `${Service} took too long to answer. Nothing was charged; try again, perhaps with fewer images or steps.` },
       cause,
     );
   }
   if (err instanceof Sdk.APIConnectionError) {
     return new AppError(
-      { code: "upstream_unavailable", message: "Could not reach Together. Check the server's network connection and try again." },
+      { code: "upstream_unavailable", message: `Could not reach ${service}. Check the server's network connection and try again.` },
       cause,
     );
   }
@@ -56,7 +66,7 @@ export function mapTogetherError(err: unknown): AppError {
       return new AppError(
         {
           code: "incompatible_lora",
-          message: `Together could not apply a LoRA to this model: it has keys the model does not use (${shown}${unusedKeys.length > 3 ? ", …" : ""}). It was probably made for another base model; remove it or pick a LoRA for this model.`,
+          message: `${Service} could not apply a LoRA to this model: it has keys the model does not use (${shown}${unusedKeys.length > 3 ? ", …" : ""}). It was probably made for another base model; remove it or pick a LoRA for this model.`,
           unusedKeys,
         },
         cause,
@@ -65,22 +75,22 @@ export function mapTogetherError(err: unknown): AppError {
     switch (err.status) {
       case 401:
         return new AppError(
-          { code: "invalid_key", message: "Together did not accept the API key. Check TOGETHER_API_KEY (or the key you added) and try again." },
+          { code: "invalid_key", message: `${Service} did not accept the API key. Check TOGETHER_API_KEY (or the key you added) and try again.` },
           cause,
         );
       case 402:
         return new AppError(
-          { code: "out_of_credits", message: "Your Together account is out of credits or reached its spending limit. Add credits in Together's billing settings, then generate again." },
+          { code: "out_of_credits", message: `${Service} says the account is out of credits or reached its spending limit. Add credits in ${service}'s billing settings, then generate again.` },
           cause,
         );
       case 403:
         return new AppError(
-          { code: "permission_denied", message: `Together refused this request for your account${upstream ? `: ${upstream}` : "."}` },
+          { code: "permission_denied", message: `${Service} refused this request for your account${upstream ? `: ${asSentence(upstream)}` : "."}` },
           cause,
         );
       case 404:
         return new AppError(
-          { code: "model_not_found", message: `Together does not offer this model to your account${upstream ? `: ${upstream}` : "."} Pick another model.` },
+          { code: "model_not_found", message: `${Service} does not offer this model to your account${upstream ? `: ${asSentence(upstream)}` : "."} Pick another model.` },
           cause,
         );
       case 429: {
@@ -89,8 +99,8 @@ export function mapTogetherError(err: unknown): AppError {
           {
             code: "rate_limited",
             message: wait !== undefined
-              ? `Together is rate limiting requests. Try again in ${wait} second${wait === 1 ? "" : "s"}.`
-              : "Together is rate limiting requests. Wait a moment and try again.",
+              ? `${Service} is rate limiting requests. Try again in ${wait} second${wait === 1 ? "" : "s"}.`
+              : `${Service} is rate limiting requests. Wait a moment and try again.`,
             retryAfterSeconds: wait,
           },
           cause,
@@ -99,20 +109,20 @@ export function mapTogetherError(err: unknown): AppError {
     }
     if (err.status !== undefined && err.status >= 500) {
       return new AppError(
-        { code: "upstream_unavailable", message: "Together is having trouble right now (it answered with an error). Nothing was charged; try again in a minute." },
+        { code: "upstream_unavailable", message: `${Service} is having trouble right now (it answered with an error). Nothing was charged; try again in a minute.` },
         cause,
       );
     }
     if (err.status === 400 || err.status === 422) {
       return new AppError(
-        { code: "bad_request", message: `Together rejected the request: ${upstream ?? "invalid parameters"}.` },
+        { code: "bad_request", message: `${Service} rejected the request: ${asSentence(upstream ?? "invalid parameters")}` },
         cause,
       );
     }
   }
   if (err instanceof SyntaxError) {
     return new AppError(
-      { code: "upstream_unavailable", message: "Together sent an answer we could not read. Nothing was charged; try again." },
+      { code: "upstream_unavailable", message: `${Service} sent an answer we could not read. Nothing was charged; try again.` },
       cause,
     );
   }
