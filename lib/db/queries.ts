@@ -23,10 +23,14 @@ export interface NewGeneration {
   n: number;
   seed: number;
   guidance: number | null;
+  /** The rest of the recipe (JSON list of phrases, "before" | "after"): a re-run rebuilds the same prompt. */
+  customTriggers: string;
+  triggerPlacement: string;
   provider: string;
   estimateMicroUsd: number;
   ownKey: boolean;
-  loras: { position: number; path: string; scale: number }[];
+  /** triggers: the LoRA's phrases that were on, as a JSON list. */
+  loras: { position: number; path: string; scale: number; triggers: string }[];
 }
 
 export interface StoredImage {

@@ -112,10 +112,12 @@ export async function generate({ ownerId, input, provider, ownKey = false, dupli
       n: input.n,
       seed: input.seed,
       guidance: input.guidance ?? null,
+      customTriggers: JSON.stringify(input.customTriggers),
+      triggerPlacement: input.triggerPlacement,
       provider: provider.name,
       estimateMicroUsd: estimate.totalMicroUsd,
       ownKey,
-      loras: (request.image_loras ?? []).map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
+      loras: (request.image_loras ?? []).map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale, triggers: JSON.stringify(input.loras[i]?.triggers ?? []) })),
     });
   } catch (err) {
     // Lost the race against an identical request: follow that one instead of paying again.

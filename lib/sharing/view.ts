@@ -2,6 +2,8 @@ import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/gener
 import { z } from "zod";
 import type { SweepCellRef } from "@/lib/explore/cell";
 import { findModel } from "@/lib/models/catalog";
+import type { TriggerPlacement } from "@/lib/generation/prompt";
+import { storedPhrases, storedPlacement } from "@/lib/generation/recipe";
 
 export type { SweepCellRef };
 
@@ -16,6 +18,8 @@ export interface SharedLora {
   /** The exact path sent to Together (what the studio needs to repeat it). */
   path: string;
   scale: number;
+  /** Its trigger phrases that were on (null when not recorded): the studio needs them to repeat it. */
+  triggers: string[] | null;
   /** The LoRA's title when its card is known, else a name read from the link. */
   name: string;
   /** A page a person can open: the source's page when known, else the link itself. */
@@ -42,6 +46,8 @@ export interface SharedResult {
   n: number;
   seed: number;
   guidance: number | null;
+  customTriggers: string[] | null;
+  triggerPlacement: TriggerPlacement | null;
   provider: "together" | "simulator";
   billedMegapixels: number;
   costMicroUsd: number;
@@ -78,10 +84,11 @@ export interface SharedCollection {
 export type PublicGenerationRow = Pick<
   Generation,
   "id" | "userPrompt" | "prompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "provider" | "billedMegapixels" | "costMicroUsd" | "createdAt"
-> & {
-  images: Pick<GenerationImage, "index" | "width" | "height" | "contentHash">[];
-  loras: Pick<GenerationLora, "position" | "path" | "scale">[];
-};
+> &
+  Partial<Pick<Generation, "customTriggers" | "triggerPlacement">> & {
+    images: Pick<GenerationImage, "index" | "width" | "height" | "contentHash">[];
+    loras: (Pick<GenerationLora, "position" | "path" | "scale"> & Partial<Pick<GenerationLora, "triggers">>)[];
+  };
 
 export interface LoraInfo {
   title: string;
@@ -126,11 +133,12 @@ function safeHref(candidate: string | null | undefined, fallback: string): strin
   return "#";
 }
 
-export function toSharedLora(l: { position: number; path: string; scale: number }, info?: LoraInfo): SharedLora {
+export function toSharedLora(l: { position: number; path: string; scale: number; triggers?: string | string[] | null }, info?: LoraInfo): SharedLora {
   return {
     position: l.position,
     path: l.path,
     scale: l.scale,
+    triggers: Array.isArray(l.triggers) ? l.triggers : storedPhrases(l.triggers),
     name: info?.title?.trim() || loraNameFromPath(l.path),
     href: safeHref(info?.pageUrl, l.path),
   };
@@ -159,6 +167,8 @@ export function toSharedResult(row: PublicGenerationRow, urlFor: ImageUrlFor, lo
     n: row.n,
     seed: row.seed,
     guidance: row.guidance,
+    customTriggers: storedPhrases(row.customTriggers),
+    triggerPlacement: storedPlacement(row.triggerPlacement),
     provider: row.provider === "together" ? "together" : "simulator",
     billedMegapixels: row.billedMegapixels,
     costMicroUsd: row.costMicroUsd,
