@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { toErrorShape, type Result } from "@/lib/errors";
 import type { LoraCard } from "@/lib/loras/card";
+import { addOwnerLora } from "@/lib/db/lora-catalog-queries";
 import { resolveLoraCard } from "@/lib/loras/resolve-card";
+import { takeResolve } from "@/lib/loras/resolve-limit";
+import { ensureOwnerId } from "@/lib/owner/session";
 
 const linkSchema = z.string().max(4096, "That link is too long");
 
@@ -12,7 +15,13 @@ export async function resolveLoraAction(raw: unknown): Promise<Result<{ card: Lo
   const link = linkSchema.safeParse(raw);
   if (!link.success) return { ok: false, error: { code: "invalid_input", message: link.error.issues[0].message, field: "lora" } };
   try {
-    return { ok: true, ...(await resolveLoraCard(link.data)) };
+    const ownerId = await ensureOwnerId();
+    const limit = takeResolve(ownerId);
+    if (!limit.ok) return { ok: false, error: { code: "rate_limited", message: `Too many links looked up from this browser: wait ${limit.retryAfterSeconds} seconds, then paste it again.`, retryAfterSeconds: limit.retryAfterSeconds, field: "lora" } };
+    const resolved = await resolveLoraCard(link.data);
+    // The link stays this browser's: others see it only once a result using it is shared.
+    await addOwnerLora(ownerId, resolved.card.path);
+    return { ok: true, ...resolved };
   } catch (err) {
     const error = toErrorShape(err);
     if (error.code === "internal") console.error("resolveLoraAction failed", err);
