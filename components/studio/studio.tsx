@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { AddToCollection } from "@/components/collections/add-to-collection";
 import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
@@ -12,7 +12,7 @@ import { useConfirmThreshold } from "@/components/explore/use-confirm-threshold"
 import { useExplorePreview } from "@/components/explore/use-explore-plan";
 import { loadSweepAction } from "@/components/explore/actions";
 import { useSweep } from "@/components/explore/use-sweep";
-import { getLoraPreferencesAction } from "@/components/loras/search-actions";
+import { getLoraPreferencesAction, saveLoraDefaultsAction } from "@/components/loras/search-actions";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { Button } from "@/components/ui/button";
 import type { AppErrorShape } from "@/lib/errors";
@@ -36,7 +36,7 @@ import { CopyAsCode } from "./code-dialog";
 import { CostStatus } from "./cost-status";
 import { ErrorAlert } from "./error-alert";
 import { LimitsNote } from "./limits-note";
-import { LoraSlotField, useLoraCard, type SlotCard } from "./lora-slot";
+import { LoraSlotField, useLoraCard, type Remembered, type SlotCard } from "./lora-slot";
 import { OwnKeyButton, type OwnKey } from "./own-key-dialog";
 import { PromptPreview } from "./prompt-preview";
 import { GenerationResult, PendingResults } from "./results";
@@ -126,6 +126,9 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const [error, setError] = useState<AppErrorShape | null>(null);
   const inFlight = useRef<string | null>(null);
   const freshPaths = useRef(new Set<string>());
+  /** LoRAs (by slot path) that came back with the person's remembered settings: the slot says so. */
+  const [remembered, setRemembered] = useState<Record<string, Remembered>>({});
+  const queryClient = useQueryClient();
   const model = getModel(state.model);
   const set = <K extends keyof StudioState>(key: K, value: StudioState[K]) => setState((s) => ({ ...s, [key]: value }));
   /** A new slot, or an update applied to the slot as it is then (edits never undo a late answer). */
@@ -158,12 +161,29 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           loras[i] = { ...s.loras[i], scale: pref?.scale ?? s.loras[i].scale, triggers: pref?.triggers ?? c.card.triggers };
           return { ...s, loras };
         });
+        if (pref && (pref.scale !== null || pref.triggers !== null)) noteRemembered(slot.path, c.card.path, c.card.title, c.card.triggers);
       });
     });
   });
 
-  const pickLora = (i: 0 | 1, r: LoraSearchResult) =>
-    setSlot(i, { path: r.path, scale: r.preference?.scale ?? state.loras[i].scale, triggers: r.preference?.triggers ?? r.triggers }, false);
+  function noteRemembered(slotPath: string, loraPath: string, title: string, triggers: string[]) {
+    setRemembered((m) => ({ ...m, [slotPath.trim()]: { title, loraPath, defaults: { scale: 1, triggers } } }));
+  }
+
+  const pickLora = (i: 0 | 1, r: LoraSearchResult) => {
+    const pref = r.preference;
+    setSlot(i, { path: r.path, scale: pref?.scale ?? state.loras[i].scale, triggers: pref?.triggers ?? r.triggers }, false);
+    if (pref && (pref.scale !== null || pref.triggers !== null)) noteRemembered(r.path, r.path, r.title, r.triggers);
+  };
+
+  /** Back to the LoRA's own defaults, and forget the remembered settings so they do not return. */
+  function resetRemembered(i: 0 | 1) {
+    const note = remembered[state.loras[i].path.trim()];
+    if (!note) return;
+    setSlot(i, (s) => ({ ...s, scale: note.defaults.scale, triggers: note.defaults.triggers }), false);
+    setRemembered((m) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== state.loras[i].path.trim())));
+    void saveLoraDefaultsAction(note.loraPath, { scale: null, triggers: null, placement: null }).then(() => queryClient.invalidateQueries({ queryKey: ["lora-search"] }));
+  }
 
   const effective = effectiveSlots(state, cards);
   const validation = useMemo(() => {
@@ -347,8 +367,10 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
         </div>
 
         <LoraSlotField position={1} slot={state.loras[0]} resolved={cards[0]} modelId={state.model} onChange={(s) => setSlot(0, s)} onRemove={() => setSlot(0, emptySlot())} onPick={(r) => pickLora(0, r)}
+          remembered={remembered[state.loras[0].path.trim()]} onResetRemembered={() => resetRemembered(0)}
           onSwap={state.loras[0].path || state.loras[1].path ? () => setState((s) => ({ ...s, loras: [s.loras[1], s.loras[0]] })) : undefined} />
-        <LoraSlotField position={2} slot={state.loras[1]} resolved={cards[1]} modelId={state.model} onChange={(s) => setSlot(1, s)} onRemove={() => setSlot(1, emptySlot())} onPick={(r) => pickLora(1, r)} />
+        <LoraSlotField position={2} slot={state.loras[1]} resolved={cards[1]} modelId={state.model} onChange={(s) => setSlot(1, s)} onRemove={() => setSlot(1, emptySlot())} onPick={(r) => pickLora(1, r)}
+          remembered={remembered[state.loras[1].path.trim()]} onResetRemembered={() => resetRemembered(1)} />
 
         {mode === "explore" && (
           <ExploreFields

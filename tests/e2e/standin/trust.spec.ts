@@ -23,10 +23,11 @@ test("Enter in a LoRA box resolves the link or picks the option, and never start
   await studio.lora(1).press("Enter");
 
   await studio.lora(2).click();
-  await page.keyboard.type("animeo");
-  await expect(studio.suggestions(2).first()).toContainText("Animeo");
+  await page.keyboard.type("black light");
+  await expect(studio.suggestions(2).first()).toContainText("Black Light");
   await page.keyboard.press("Enter");
-  await expect(studio.lora(2)).toHaveValue("https://huggingface.co/strangerzonehf/Flux-Animeo-v1-LoRA");
+  await expect(studio.lora(2)).toHaveValue("https://replicate.com/fofr/flux-black-light");
+  await expect(studio.card(2)).toBeVisible();
   await studio.lora(2).press("Enter");
   await studio.width.press("Enter");
 
