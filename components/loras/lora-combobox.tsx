@@ -35,21 +35,23 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
   // Results answer the text now in the box only once its search is back: until then a pick
   // (Enter or a click on a row still showing) would choose from an older query's list.
   const current = search.forQuery === text.trim();
-  const [enterPending, setEnterPending] = useState(false);
+  /** A pick made while the list was stale: Enter (the top fresh result) or a click on a row (that LoRA, if still listed). */
+  const [pendingPick, setPendingPick] = useState<{ enter: true } | { path: string } | null>(null);
   const pick = (r: LoraSearchResult) => {
-    setEnterPending(false);
+    setPendingPick(null);
     setText(r.path);
     setOpen(false);
     onPick(r);
   };
-  // Enter pressed while the search was loading: pick once the answer for this text is in.
+  // Once the answer for this text is in, a waiting pick acts on it; a clicked LoRA that is no
+  // longer listed is not picked (the person sees the fresh list instead).
   useEffect(() => {
-    if (!enterPending || !current) return;
-    const r = search.results[active];
+    if (!pendingPick || !current) return;
+    const r = "enter" in pendingPick ? search.results[active] : search.results.find((x) => x.path === pendingPick.path);
     if (r) pick(r);
-    else setEnterPending(false);
+    else setPendingPick(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- acts when the fresh answer arrives
-  }, [enterPending, current, search.results]);
+  }, [pendingPick, current, search.results]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "Enter") {
       // Enter here picks or resolves, nothing else: it must never submit the studio (a paid generation).
@@ -58,7 +60,7 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
       if (!showList) return; // a link: it resolves as it is typed, its card shows below
       if (current) {
         if (search.results[active]) pick(search.results[active]);
-      } else setEnterPending(true);
+      } else setPendingPick({ enter: true });
       return;
     }
     if (e.key === "ArrowDown") {
@@ -100,7 +102,7 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
           setText(next);
           setOpen(true);
           setActive(0);
-          if (looksLikeLink(next)) setEnterPending(false);
+          setPendingPick(null);
           onLink(looksLikeLink(next) ? next : "");
         }}
         className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950"
@@ -115,7 +117,7 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
                 role="option"
                 aria-selected={i === active}
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => current && pick(r)}
+                onClick={() => (current ? pick(r) : setPendingPick({ path: r.path }))}
                 onMouseEnter={() => setActive(i)}
                 className={`flex cursor-pointer items-center gap-3 px-3 py-2 ${i === active ? "bg-accent-50 dark:bg-accent-500/10" : ""}`}
               >
