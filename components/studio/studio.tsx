@@ -53,6 +53,15 @@ function cancelGeneration(clientRequestId: string) {
 /** False until the first studio of this document mounts: that one is the server's fresh render. */
 let studioMountedInDocument = false;
 
+/** Scrolls an element into view only when it is not already on screen (and gently, unless motion is reduced). */
+function reveal(el: Element | null) {
+  if (!el) return;
+  const rect = el.getBoundingClientRect();
+  if (rect.top >= 0 && rect.top < window.innerHeight * 0.75) return;
+  const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  el.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
+}
+
 /** Any well-formed id: live validation only checks the settings. */
 const VALIDATION_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -205,6 +214,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
       if (result.ok) {
         setResults((r) => [result.generation, ...r.filter((g) => g.id !== result.generation.id)]);
         setLimits(result.limits);
+        setRevealId(result.generation.id);
       } else setError(result.error);
     },
     onError: () => setError({ code: "internal", message: "The server could not be reached. Your settings are kept; try again." }),
@@ -213,6 +223,34 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     },
   });
   const elapsed = useElapsed(mutation.isPending);
+
+  // Progress and the result appear where the person is looking: on a phone the results sit
+  // below the whole form, on a desktop a scrolled form hides the column's top.
+  const pendingRef = useRef<HTMLDivElement>(null);
+  const revealRef = useRef<HTMLElement>(null);
+  const [revealId, setRevealId] = useState<string | null>(null);
+  useEffect(() => {
+    // Beside the form (wide screens) only: on a phone the button's own timer is the progress,
+    // and scrolling away would hide Cancel.
+    if (mutation.isPending && window.matchMedia("(min-width: 1024px)").matches) reveal(pendingRef.current);
+  }, [mutation.isPending]);
+  useEffect(() => {
+    if (revealId) reveal(revealRef.current);
+  }, [revealId]);
+
+  // Keyboard focus is never left under the sticky bar: a focused field it would cover scrolls up.
+  const barRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      const bar = barRef.current;
+      const target = e.target;
+      if (!bar || !(target instanceof HTMLElement) || bar.contains(target)) return;
+      const covered = target.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+      if (covered > -8) window.scrollBy({ top: covered + 16 });
+    };
+    document.addEventListener("focusin", onFocus);
+    return () => document.removeEventListener("focusin", onFocus);
+  }, []);
 
   const preview = useExplorePreview(effective, explore, model, limits);
   const sweeps = useSweep({ concurrency: sweepConcurrency, onLimits: setLimits, initial: initialSweep });
@@ -388,7 +426,13 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
 
         <SizeFields state={state} model={model} errors={errors} set={set} onDice={() => setState((s) => ({ ...s, seed: randomSeed(), randomSeed: false }))} sweep={mode === "explore"} />
 
-        <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 border-t border-zinc-200 bg-zinc-50/95 px-1 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
+        <div ref={barRef} data-testid="studio-bar" className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 border-t border-zinc-200 bg-zinc-50/95 px-1 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
+          {/* An answer to Generate shows beside it, where the person is looking, not below the form. */}
+          {error && (
+            <div className="max-h-[40vh] overflow-auto">
+              <ErrorAlert error={error} onDismiss={() => setError(null)} />
+            </div>
+          )}
           <div className="flex flex-wrap items-center gap-3">
             {mode === "explore" ? (
               sweeps.running || sweeps.starting ? (
@@ -422,7 +466,6 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           <LimitsNote limits={limits} ownKey={ownKey.set} />
         </div>
 
-        {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
       </form>
       <ConfirmSweepDialog open={confirming} cost={preview.cost} thresholdUsd={confirmAboveUsd} onConfirm={() => void runSweepNow()} onClose={() => setConfirming(false)} />
 
@@ -440,7 +483,11 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           />
         )}
         <CompareTray hrefBase="/compare" align="end" returnHere />
-        {mutation.isPending && <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />}
+        {mutation.isPending && (
+          <div ref={pendingRef} className="scroll-mt-4">
+            <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />
+          </div>
+        )}
         {shownResults.length === 0 && !mutation.isPending && sweeps.sweep ? null : shownResults.length === 0 && !mutation.isPending ? (
           <div className="flex min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
             <div aria-hidden className="grid grid-cols-3 gap-1.5 opacity-80">
@@ -463,6 +510,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
         ) : (
           shownResults.map((g) => (
             <GenerationResult
+              ref={g.id === revealId ? revealRef : undefined}
               key={g.id}
               generation={g}
               onReuseSeed={(seed) => setState((s) => ({ ...s, seed, randomSeed: false }))}
