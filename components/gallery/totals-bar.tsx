@@ -3,9 +3,9 @@ import { spendNote, totalsLine } from "@/lib/gallery/totals";
 import { formatUsd } from "@/lib/models/pricing";
 
 const WINDOWS = [
-  { key: "today", label: "Spent today", note: "since 00:00 UTC" },
-  { key: "month", label: "Spent this month", note: "UTC" },
-  { key: "allTime", label: "Spent in all", note: null },
+  { key: "today", label: "today", note: "since 00:00 UTC" },
+  { key: "month", label: "this month", note: "UTC" },
+  { key: "allTime", label: "in all", note: null },
 ] as const;
 
 /**
@@ -21,6 +21,8 @@ export function TotalsBar({ totals, filtered }: { totals: GalleryTotals; filtere
           return (
             <div key={key} className="min-w-0 rounded-2xl border border-zinc-200 bg-white px-3 py-2.5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900 sm:px-4 sm:py-3">
               <h2 className="truncate text-[11px] font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+                {/* "Spent" is said once below on a phone, where three narrow cards cannot fit it. */}
+                <span className="sr-only sm:not-sr-only">Spent </span>
                 {label}
                 {note && <span className="hidden font-normal normal-case tracking-normal sm:inline"> · {note}</span>}
               </h2>

@@ -241,15 +241,26 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   // Keyboard focus is never left under the sticky bar: a focused field it would cover scrolls up.
   const barRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // Keyboard only: scrolling under a pointer between mousedown and mouseup would lose the click.
+    let keyboard = false;
+    const onKey = () => (keyboard = true);
+    const onPointer = () => (keyboard = false);
     const onFocus = (e: FocusEvent) => {
       const bar = barRef.current;
       const target = e.target;
-      if (!bar || !(target instanceof HTMLElement) || bar.contains(target)) return;
+      if (!keyboard || !bar || !(target instanceof HTMLElement) || bar.contains(target)) return;
       const covered = target.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
-      if (covered > -8) window.scrollBy({ top: covered + 16 });
+      // Room for the field's hint or inline error below it too.
+      if (covered > -8) window.scrollBy({ top: covered + 40 });
     };
+    document.addEventListener("keydown", onKey, true);
+    document.addEventListener("pointerdown", onPointer, true);
     document.addEventListener("focusin", onFocus);
-    return () => document.removeEventListener("focusin", onFocus);
+    return () => {
+      document.removeEventListener("keydown", onKey, true);
+      document.removeEventListener("pointerdown", onPointer, true);
+      document.removeEventListener("focusin", onFocus);
+    };
   }, []);
 
   const preview = useExplorePreview(effective, explore, model, limits);
