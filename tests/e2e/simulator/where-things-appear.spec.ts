@@ -33,10 +33,14 @@ test("on a desktop scrolled down to the settings, the result comes into view", a
   const studio = new StudioPage(page);
   await studio.goto();
   await studio.prompt.fill("a desktop lighthouse");
-  await studio.seed.scrollIntoViewIfNeeded();
+  // Two LoRAs with their cards make the form longer than the screen, as it usually is.
+  await studio.pasteLora(1, "https://huggingface.co/multimodalart/flux-tarot-v1");
+  await studio.pasteLora(2, "https://replicate.com/fofr/flux-black-light");
+  await studio.addPhrase("film grain");
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await studio.generate.click();
-  await expect(studio.resultImages().first()).toBeInViewport();
+  // Fully on screen, not just its bottom edge peeking in.
+  await expect(studio.resultImages().first()).toBeInViewport({ ratio: 0.9 });
 });
 
 /** Tabs through the studio; every focused control outside the bar must sit fully above it. */
@@ -51,7 +55,7 @@ async function focusNeverUnderTheBar(page: Page) {
     await page.keyboard.press("Tab");
     const where = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      const bar = document.querySelector('[data-testid="studio-bar"]');
+      const bar = document.querySelector("form .sticky"); // the studio's sticky bar
       if (!el || !bar || bar.contains(el) || !el.closest("form")) return null;
       const r = el.getBoundingClientRect();
       const b = bar.getBoundingClientRect();
