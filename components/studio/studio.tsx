@@ -235,8 +235,11 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     if (mutation.isPending && window.matchMedia("(min-width: 1024px)").matches) reveal(pendingRef.current);
   }, [mutation.isPending]);
   useEffect(() => {
-    if (revealId) reveal(revealRef.current);
-  }, [revealId]);
+    // After the progress placeholder above it is gone, or the result would shift after the scroll.
+    if (!revealId || mutation.isPending) return;
+    reveal(revealRef.current);
+    setRevealId(null);
+  }, [revealId, mutation.isPending]);
 
   // Keyboard focus is never left under the sticky bar: a focused field it would cover scrolls up.
   const barRef = useRef<HTMLDivElement>(null);

@@ -25,7 +25,8 @@ export class StudioPage {
     this.generate = page.getByRole("button", { name: "Generate" });
     this.cost = page.getByRole("status").filter({ hasText: "$" });
     this.results = page.getByRole("region", { name: "Results" });
-    this.alert = page.getByRole("alert").filter({ hasText: /\w/ });
+    // Not Next's route announcer (also role=alert), which speaks the page title after navigations.
+    this.alert = page.getByRole("alert").filter({ hasText: /\w/ }).and(page.locator(":not(#__next-route-announcer__)"));
   }
 
   async goto() {
