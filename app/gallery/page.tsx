@@ -5,10 +5,12 @@ import { CompareTray } from "@/components/compare/compare-selection";
 import { GalleryBrowser } from "@/components/gallery/gallery-browser";
 import { InterruptedNotice } from "@/components/gallery/interrupted-notice";
 import { TotalsBar } from "@/components/gallery/totals-bar";
-import { galleryFacets, galleryTotals, listGallery } from "@/lib/db/gallery-queries";
+import { filteredGalleryTotals, galleryFacets, galleryTotals, listGallery } from "@/lib/db/gallery-queries";
 import { listRecentInterrupted } from "@/lib/db/lease-queries";
+import { toGalleryItems } from "@/lib/gallery/items";
+import { filterSummary } from "@/lib/gallery/totals";
 import { parseGalleryParams, toGalleryQuery } from "@/lib/gallery/filters";
-import { toGalleryItemView, type GalleryFacets, type GalleryTotals } from "@/lib/gallery/view";
+import type { GalleryFacets, GalleryTotals } from "@/lib/gallery/view";
 import { getCatalog } from "@/lib/models/registry";
 import { getOwnerId } from "@/lib/owner/session";
 
@@ -27,9 +29,9 @@ function toURLSearchParams(params: SearchParams): URLSearchParams {
 }
 
 const NO_TOTALS: GalleryTotals = {
-  today: { generations: 0, images: 0, spendMicroUsd: 0 },
-  month: { generations: 0, images: 0, spendMicroUsd: 0 },
-  allTime: { generations: 0, images: 0, spendMicroUsd: 0 },
+  today: { generations: 0, images: 0, spendMicroUsd: 0, deletedGenerations: 0 },
+  month: { generations: 0, images: 0, spendMicroUsd: 0, deletedGenerations: 0 },
+  allTime: { generations: 0, images: 0, spendMicroUsd: 0, deletedGenerations: 0 },
 };
 const NO_FACETS: GalleryFacets = { loras: [], models: [] };
 
@@ -37,11 +39,12 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const [raw, ownerId] = await Promise.all([searchParams, getOwnerId()]);
   const params = parseGalleryParams(toURLSearchParams(raw));
   const { sort, filters } = toGalleryQuery(params);
-  const [page, totals, facets] = ownerId
-    ? await Promise.all([listGallery(ownerId, { sort, filters }), galleryTotals(ownerId), galleryFacets(ownerId)])
-    : [{ items: [], nextCursor: null }, NO_TOTALS, NO_FACETS];
-  const interrupted = ownerId ? await listRecentInterrupted(ownerId, new Date(Date.now() - 24 * 3_600_000)) : [];
   const modelLabels = Object.fromEntries(getCatalog().models.map((m) => [m.id, m.label]));
+  const summary = filterSummary(params, modelLabels);
+  const [page, totals, facets, filteredTotals] = ownerId
+    ? await Promise.all([listGallery(ownerId, { sort, filters }), galleryTotals(ownerId), galleryFacets(ownerId), summary ? filteredGalleryTotals(ownerId, filters) : null])
+    : [{ items: [], nextCursor: null }, NO_TOTALS, NO_FACETS, null];
+  const interrupted = ownerId ? await listRecentInterrupted(ownerId, new Date(Date.now() - 24 * 3_600_000)) : [];
 
   return (
     <div className="flex flex-col gap-5">
@@ -73,12 +76,12 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
         </section>
       ) : (
         <>
-          <TotalsBar totals={totals} />
+          <TotalsBar totals={totals} filtered={summary && filteredTotals ? { summary, totals: filteredTotals } : null} />
           <GalleryBrowser
             params={params}
             facets={facets}
             modelLabels={modelLabels}
-            initialPage={{ items: page.items.map(toGalleryItemView), nextCursor: page.nextCursor }}
+            initialPage={{ items: await toGalleryItems(page.items), nextCursor: page.nextCursor }}
             renderId={randomUUID()}
           />
           <CompareTray hrefBase="/compare" returnHere />

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CatalogCard } from "@/components/loras/catalog-card";
-import { getCatalogEntries } from "@/lib/loras/search/catalog";
-import { listCatalog } from "@/lib/loras/search/service";
+import { listCatalog, visibleCatalogEntries } from "@/lib/loras/search/service";
 import { getOwnerId } from "@/lib/owner/session";
 
 export const dynamic = "force-dynamic";
@@ -36,17 +35,18 @@ function Chip({ active, to, children }: { active: boolean; to: string; children:
   );
 }
 
-/** Browse the catalog: the starter set plus every LoRA anyone here resolved or used. */
+/** Browse the catalog: the starter set, shared results' LoRAs, and this browser's own. */
 export default async function LorasPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = await searchParams;
   const filter = { tag: one(p.tag), source: one(p.source), base: one(p.base) };
-  const [page, entries] = await Promise.all([listCatalog(await getOwnerId(), { ...filter, cursor: one(p.cursor) }), getCatalogEntries()]);
+  const ownerId = await getOwnerId();
+  const [page, entries] = await Promise.all([listCatalog(ownerId, { ...filter, cursor: one(p.cursor) }), visibleCatalogEntries(ownerId)]);
   const tags = [...new Map(entries.flatMap((e) => e.tags).map((t) => [t.toLowerCase(), t])).values()].sort().slice(0, 30);
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">LoRAs</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">The starter set and every LoRA used or looked up here. Search from any LoRA slot in the studio to reach Hugging Face and Civitai too.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">The starter set, the LoRAs of shared results, and the ones you looked up or used (links you paste stay yours). Search from any LoRA slot in the studio to reach Hugging Face and Civitai too.</p>
       </header>
       <nav aria-label="Filter LoRAs" className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-1.5">

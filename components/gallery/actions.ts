@@ -5,7 +5,8 @@ import { listGallery, restoreGeneration, softDeleteGeneration } from "@/lib/db/g
 import { toErrorShape, type Result } from "@/lib/errors";
 import { MAX_CURSOR_CHARS } from "@/lib/gallery/cursor";
 import { parseGalleryParams, toGalleryQuery } from "@/lib/gallery/filters";
-import { toGalleryItemView, type GalleryPageView } from "@/lib/gallery/view";
+import { toGalleryItems } from "@/lib/gallery/items";
+import type { GalleryPageView } from "@/lib/gallery/view";
 import { getOwnerId } from "@/lib/owner/session";
 
 const pageRequestSchema = z.object({
@@ -27,7 +28,7 @@ export async function loadGalleryPage(raw: unknown): Promise<Result<GalleryPageV
     if (!ownerId) return { ok: true, items: [], nextCursor: null };
     const { sort, filters } = toGalleryQuery(parseGalleryParams(new URLSearchParams(parsed.data.query)));
     const page = await listGallery(ownerId, { sort, filters, cursor: parsed.data.cursor, limit: parsed.data.limit });
-    return { ok: true, items: page.items.map(toGalleryItemView), nextCursor: page.nextCursor };
+    return { ok: true, items: await toGalleryItems(page.items), nextCursor: page.nextCursor };
   } catch (err) {
     const error = toErrorShape(err);
     if (error.code === "internal") console.error("loadGalleryPage failed", err);

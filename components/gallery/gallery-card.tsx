@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CompareToggle } from "@/components/compare/compare-selection";
-import { formatDate, loraLabel } from "@/lib/gallery/format";
+import { formatDate } from "@/lib/gallery/format";
 import type { GalleryItemView } from "@/lib/gallery/view";
 import { formatUsd } from "@/lib/models/pricing";
 
@@ -8,18 +8,24 @@ function shortModel(model: string): string {
   return model.split("/").pop() ?? model;
 }
 
+function tileRatio(width: number, height: number): string {
+  const ratio = width > 0 && height > 0 ? Math.min(2, Math.max(0.5, width / height)) : 1;
+  return String(ratio);
+}
+
 function clip(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }
 
-/** One tile: thumbnail (fixed square frame, width/height set so nothing shifts), prompt, cost, date, LoRAs. */
+/** One tile: thumbnail at its aspect ratio (width/height set so nothing shifts), prompt, LoRAs with scales, cost, date. */
 export function GalleryCard({ item, onDelete, eager = false }: { item: GalleryItemView; onDelete: (item: GalleryItemView) => void; eager?: boolean }) {
   return (
     <li className="group relative">
       {/* Picked for comparison: the card says so too, not only its small toggle. */}
       <article aria-label={item.userPrompt} className="h-full overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-accent-500 group-has-[[aria-pressed=true]]:border-accent-500 group-has-[[aria-pressed=true]]:ring-2 group-has-[[aria-pressed=true]]:ring-accent-500/60 dark:border-zinc-800 dark:bg-zinc-900">
         <Link href={`/gallery/${item.id}`} className="flex h-full flex-col outline-none">
-          <div className="relative aspect-square overflow-hidden bg-zinc-100 dark:bg-zinc-800">
+          {/* The image's own aspect ratio (within 1:2 … 2:1), so landscape and portrait results are not cropped square. */}
+          <div className="relative overflow-hidden bg-zinc-100 dark:bg-zinc-800" style={{ aspectRatio: tileRatio(item.width, item.height) }}>
             {item.thumbUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- thumbnails come from our own immutable route
               <img
@@ -39,9 +45,10 @@ export function GalleryCard({ item, onDelete, eager = false }: { item: GalleryIt
             <p className="line-clamp-2 text-sm font-medium leading-snug text-zinc-900 dark:text-zinc-100">{item.userPrompt}</p>
             {item.loras.length > 0 && (
               <ul aria-label="LoRAs" className="flex min-w-0 flex-wrap gap-1">
-                {item.loras.map((path) => (
-                  <li key={path} title={path} className="max-w-full truncate rounded-full bg-accent-50 px-2 py-0.5 text-[11px] font-medium text-accent-700 dark:bg-accent-500/15 dark:text-accent-400">
-                    {loraLabel(path)}
+                {item.loras.map((l) => (
+                  <li key={l.path} title={l.path} className="flex max-w-full items-baseline gap-1 rounded-full bg-accent-50 px-2 py-0.5 text-[11px] font-medium text-accent-700 dark:bg-accent-500/15 dark:text-accent-400">
+                    <span className="min-w-0 truncate">{l.name}</span>
+                    <span className="shrink-0 font-mono tabular-nums"><span className="sr-only">scale </span>× {l.scale}</span>
                   </li>
                 ))}
               </ul>

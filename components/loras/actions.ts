@@ -3,10 +3,11 @@
 import { z } from "zod";
 import { toErrorShape, type Result } from "@/lib/errors";
 import type { LoraCard } from "@/lib/loras/card";
+import { addOwnerLora } from "@/lib/db/lora-catalog-queries";
 import { requestAddressKey } from "@/lib/http/client-address";
 import { enforceResolveLimit } from "@/lib/limits/resolve-limit";
 import { resolveLoraCard } from "@/lib/loras/resolve-card";
-import { getOwnerId } from "@/lib/owner/session";
+import { ensureOwnerId } from "@/lib/owner/session";
 
 const linkSchema = z.string().max(4096, "That link is too long");
 
@@ -15,9 +16,13 @@ export async function resolveLoraAction(raw: unknown): Promise<Result<{ card: Lo
   const link = linkSchema.safeParse(raw);
   if (!link.success) return { ok: false, error: { code: "invalid_input", message: link.error.issues[0].message, field: "lora" } };
   try {
+    const ownerId = await ensureOwnerId();
     // Each lookup can make the server fetch from the web: limited per browser and per address.
-    await enforceResolveLimit({ ownerId: await getOwnerId(), addressKey: await requestAddressKey() });
-    return { ok: true, ...(await resolveLoraCard(link.data)) };
+    await enforceResolveLimit({ ownerId, addressKey: await requestAddressKey() });
+    const resolved = await resolveLoraCard(link.data);
+    // The link stays this browser's: others see it only once a result using it is shared.
+    await addOwnerLora(ownerId, resolved.card.path);
+    return { ok: true, ...resolved };
   } catch (err) {
     const error = toErrorShape(err);
     if (error.code === "internal") console.error("resolveLoraAction failed", err);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { looksLikeLink, useLoraSearch } from "./lora-search";
 
@@ -32,12 +32,37 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
   }
   const search = useLoraSearch(text, modelId, open);
   const showList = open && !looksLikeLink(text);
+  // Results answer the text now in the box only once its search is back: until then a pick
+  // (Enter or a click on a row still showing) would choose from an older query's list.
+  const current = search.forQuery === text.trim();
+  /** A pick made while the list was stale: Enter (the top fresh result) or a click on a row (that LoRA, if still listed). */
+  const [pendingPick, setPendingPick] = useState<{ enter: true } | { path: string } | null>(null);
   const pick = (r: LoraSearchResult) => {
+    setPendingPick(null);
     setText(r.path);
     setOpen(false);
     onPick(r);
   };
+  // Once the answer for this text is in, a waiting pick acts on it; a clicked LoRA that is no
+  // longer listed is not picked (the person sees the fresh list instead).
+  useEffect(() => {
+    if (!pendingPick || !current) return;
+    const r = "enter" in pendingPick ? search.results[active] : search.results.find((x) => x.path === pendingPick.path);
+    if (r) pick(r);
+    else setPendingPick(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- acts when the fresh answer arrives
+  }, [pendingPick, current, search.results]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "Enter") {
+      // Enter here picks or resolves, nothing else: it must never submit the studio (a paid generation).
+      e.preventDefault();
+      e.stopPropagation();
+      if (!showList) return; // a link: it resolves as it is typed, its card shows below
+      if (current) {
+        if (search.results[active]) pick(search.results[active]);
+      } else setPendingPick({ enter: true });
+      return;
+    }
     if (e.key === "ArrowDown") {
       e.preventDefault();
       setOpen(true);
@@ -45,9 +70,6 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
     } else if (e.key === "ArrowUp") {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
-    } else if (e.key === "Enter" && showList && search.results[active] && !e.metaKey && !e.ctrlKey) {
-      e.preventDefault();
-      pick(search.results[active]);
     } else if (e.key === "Escape" && open) {
       e.preventDefault();
       e.stopPropagation();
@@ -80,13 +102,14 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
           setText(next);
           setOpen(true);
           setActive(0);
+          setPendingPick(null);
           onLink(looksLikeLink(next) ? next : "");
         }}
         className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950"
       />
       {showList && (
         <div className="absolute inset-x-0 top-full z-30 mt-1 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
-          <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="max-h-80 overflow-auto py-1">
+          <ul id={listId} role="listbox" aria-label={`${label} suggestions`} aria-busy={!current || undefined} className={`max-h-80 overflow-auto py-1 transition-opacity ${current ? "" : "opacity-60"}`}>
             {search.results.map((r, i) => (
               <li
                 key={r.path}
@@ -94,7 +117,7 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
                 role="option"
                 aria-selected={i === active}
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => pick(r)}
+                onClick={() => (current ? pick(r) : setPendingPick({ path: r.path }))}
                 onMouseEnter={() => setActive(i)}
                 className={`flex cursor-pointer items-center gap-3 px-3 py-2 ${i === active ? "bg-accent-50 dark:bg-accent-500/10" : ""}`}
               >

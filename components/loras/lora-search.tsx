@@ -22,6 +22,8 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export interface LoraSearchState {
   results: LoraSearchResult[];
+  /** The text `results` answer (trimmed); null while only an earlier query's results are shown. */
+  forQuery: string | null;
   loadingRemote: boolean;
   notice: string | null;
 }
@@ -38,8 +40,8 @@ export function useLoraSearch(query: string, modelId: string, open: boolean): Lo
     queryFn: () => searchLorasAction({ query: q, modelId, includeRemote: false }),
     enabled,
     staleTime: 10_000,
-    // While the next answer is on its way the list keeps what the person sees: no flash of
-    // "no matches", and Enter picks the highlighted row instead of hitting an empty list.
+    // While the next answer is on its way the list keeps what the person sees (no flash of
+    // "no matches"); forQuery says it is stale, so Enter waits for the fresh one.
     placeholderData: keepPreviousData,
   });
   const remote = useQuery({
@@ -53,6 +55,9 @@ export function useLoraSearch(query: string, modelId: string, open: boolean): Lo
   const seen = new Set(localItems.map((r) => r.path));
   const status = remote.data?.ok ? remote.data.remoteStatus : null;
   return {
+    // keepPreviousData shows the last answer while the next loads: say whose answer it is, so
+    // picking never acts on results for text that is no longer in the box.
+    forQuery: local.data && !local.isPlaceholderData ? q : null,
     results: [...localItems, ...remoteItems.filter((r) => !seen.has(r.path))].slice(0, 12),
     loadingRemote: remote.isFetching,
     notice: status === "unavailable" ? "Hugging Face and Civitai are not answering: showing LoRAs from this app only." : status === "partial" ? "One of Hugging Face or Civitai is not answering." : null,

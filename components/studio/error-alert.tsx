@@ -1,14 +1,15 @@
 import { Button } from "@/components/ui/button";
 import type { AppErrorShape } from "@/lib/errors";
 
+// Titles stay provider-neutral: the message names who answered (Together, the simulator, …).
 const TITLES: Partial<Record<AppErrorShape["code"], string>> = {
-  invalid_key: "Together did not accept the key",
-  out_of_credits: "Out of Together credits",
+  invalid_key: "The API key was not accepted",
+  out_of_credits: "Out of credits",
   rate_limited: "Too many requests right now",
   budget_exceeded: "Daily budget reached",
   incompatible_lora: "A LoRA does not fit this model",
-  upstream_unavailable: "Together is not answering",
-  timeout: "Together took too long",
+  upstream_unavailable: "The image service is not answering",
+  timeout: "The image service took too long",
   cancelled: "Cancelled",
   interrupted: "Interrupted: the server stopped",
   invalid_input: "Check the settings",
@@ -25,7 +26,7 @@ export function ErrorAlert({ error, onDismiss }: { error: AppErrorShape; onDismi
         <p className="break-words">{error.message}</p>
         {error.unusedKeys && error.unusedKeys.length > 0 && (
           <details className="text-xs">
-            <summary className="cursor-pointer">Keys Together could not use ({error.unusedKeys.length})</summary>
+            <summary className="cursor-pointer">Keys the model could not use ({error.unusedKeys.length})</summary>
             <p className="mt-1 break-all font-mono">{error.unusedKeys.join(", ")}</p>
           </details>
         )}

@@ -13,6 +13,15 @@ import type { LoraSlot as Slot } from "@/lib/studio/state";
 import { ScaleControl } from "./scale-control";
 import { TriggerChips } from "./trigger-chips";
 
+/** A LoRA picked again came back with the person's last scale and phrases for it. */
+export interface Remembered {
+  title: string;
+  /** The canonical path the settings are kept under. */
+  loraPath: string;
+  /** What a reset returns to: the LoRA's own defaults. */
+  defaults: { scale: number; triggers: string[] };
+}
+
 export type SlotCard = { status: "empty" | "loading" } | { status: "error"; message: string } | { status: "ready"; card: LoraCard; notices: string[] };
 
 /** Resolves the slot's link to a card (debounced; react-query caches per link). */
@@ -47,6 +56,9 @@ interface LoraSlotProps {
   onSwap?: () => void;
   /** A catalog or hub result was chosen: applied with the person's remembered defaults. */
   onPick: (result: LoraSearchResult) => void;
+  /** Set when the slot's settings came from what the person used last time. */
+  remembered?: Remembered;
+  onResetRemembered?: () => void;
 }
 
 /** The person's favorite mark for a resolved LoRA, kept per owner on the server. */
@@ -73,7 +85,7 @@ function FavoriteButton({ path, title }: { path: string; title: string }) {
   );
 }
 
-export function LoraSlotField({ position, slot, resolved, modelId, onChange, onRemove, onSwap, onPick }: LoraSlotProps) {
+export function LoraSlotField({ position, slot, resolved, modelId, onChange, onRemove, onSwap, onPick, remembered, onResetRemembered }: LoraSlotProps) {
   const name = `LoRA ${position}`;
   const id = `lora-${position}`;
   const card = resolved.status === "ready" ? resolved.card : null;
@@ -110,6 +122,17 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
       </div>
       {filled && (
         <>
+          {remembered && (
+            <p data-testid="remembered-settings" className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg bg-accent-50 px-2.5 py-1.5 text-xs text-accent-800 dark:bg-accent-500/10 dark:text-accent-300">
+              <span>
+                Your last settings for {remembered.title}: scale {slot.scale}
+                {remembered.defaults.triggers.length > 0 && `, ${slot.triggers.length} of ${remembered.defaults.triggers.length} trigger phrase${remembered.defaults.triggers.length === 1 ? "" : "s"} on`}.
+              </span>
+              <button type="button" onClick={onResetRemembered} className="rounded-md px-1.5 py-0.5 font-medium underline underline-offset-2 hover:bg-accent-100 dark:hover:bg-accent-500/20">
+                Reset<span className="sr-only"> {name} to the LoRA&apos;s defaults</span>
+              </button>
+            </p>
+          )}
           <ScaleControl name={`${name} scale`} value={slot.scale} onChange={(scale) => onChange((s) => ({ ...s, scale }))} />
           {card && card.triggers.length > 0 && (
             <TriggerChips

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { formatUsd } from "@/lib/models/pricing";
 import type { GenerationView } from "@/lib/generation/view";
@@ -43,11 +43,12 @@ interface GenerationResultProps {
   actions?: ReactNode;
   /** The share switch, under the actions. */
   share?: ReactNode;
+  ref?: Ref<HTMLElement>;
 }
 
-export function GenerationResult({ generation, onReuseSeed, actions, share }: GenerationResultProps) {
+export function GenerationResult({ generation, onReuseSeed, actions, share, ref }: GenerationResultProps) {
   return (
-    <article aria-label={`Result: ${generation.userPrompt}`} className="flex flex-col gap-2">
+    <article ref={ref} aria-label={`Result: ${generation.userPrompt}`} className="flex scroll-mt-4 flex-col gap-2">
       <div className={gridClass(generation.images.length)}>
         {generation.images.map((img) => (
           <figure key={img.id} className="group relative overflow-hidden rounded-xl bg-zinc-100 dark:bg-zinc-900">

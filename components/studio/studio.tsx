@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { AddToCollection } from "@/components/collections/add-to-collection";
 import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
@@ -12,7 +12,7 @@ import { useConfirmThreshold } from "@/components/explore/use-confirm-threshold"
 import { useExplorePreview } from "@/components/explore/use-explore-plan";
 import { loadSweepAction } from "@/components/explore/actions";
 import { useSweep } from "@/components/explore/use-sweep";
-import { getLoraPreferencesAction } from "@/components/loras/search-actions";
+import { getLoraPreferencesAction, saveLoraDefaultsAction } from "@/components/loras/search-actions";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { Button } from "@/components/ui/button";
 import type { AppErrorShape } from "@/lib/errors";
@@ -38,7 +38,7 @@ import { CopyAsCode } from "./code-dialog";
 import { CostStatus } from "./cost-status";
 import { ErrorAlert } from "./error-alert";
 import { LimitsNote } from "./limits-note";
-import { LoraSlotField, useLoraCard, type SlotCard } from "./lora-slot";
+import { LoraSlotField, useLoraCard, type Remembered, type SlotCard } from "./lora-slot";
 import { ModelNotice, ModelSelect } from "./model-select";
 import { OwnKeyButton, type OwnKeys } from "./own-key-dialog";
 import { PromptPreview } from "./prompt-preview";
@@ -58,6 +58,15 @@ let studioMountedInDocument = false;
 
 /** Answers the server remembers about a model (lib/models/refusals.ts). */
 const REFUSAL_CODES = new Set(["model_refuses_loras", "model_not_available", "data_sharing_blocked"]);
+
+/** Scrolls an element into view only when it is not already on screen (and gently, unless motion is reduced). */
+function reveal(el: Element | null) {
+  if (!el) return;
+  const rect = el.getBoundingClientRect();
+  if (rect.top >= 0 && rect.top < window.innerHeight * 0.75) return;
+  const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  el.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
+}
 
 /** Any well-formed id: live validation only checks the settings. */
 const VALIDATION_ID = "00000000-0000-4000-8000-000000000000";
@@ -81,6 +90,26 @@ function effectiveSlots(state: StudioState, cards: SlotCard[]): StudioState {
     return c.status === "ready" && slot.path.trim() ? { ...slot, path: c.card.path } : slot;
   }) as [LoraSlot, LoraSlot];
   return { ...state, loras };
+}
+
+/**
+ * Why Generate cannot run now, in words shown beside it (null when it can): the click would
+ * only bring the same answer back after a round trip, or spend money on a LoRA that will fail.
+ */
+function blockedReason(state: StudioState, cards: SlotCard[], errors: Record<string, string>, modelLabel: string): string | null {
+  if (!state.prompt.trim()) return "Write a prompt first.";
+  for (const [i, c] of cards.entries()) {
+    if (!state.loras[i].path.trim()) continue;
+    if (c.status === "loading") return `Looking up LoRA ${i + 1}…`;
+    if (c.status === "error") return `LoRA ${i + 1}: ${c.message}`;
+    if (c.status === "ready" && c.card.verdicts[state.model]?.status === "incompatible") {
+      return `LoRA ${i + 1} (${c.card.title}) will not work with ${modelLabel}: ${c.card.verdicts[state.model].reason}.`;
+    }
+  }
+  const [field, message] = Object.entries(errors)[0] ?? [];
+  if (!field) return null;
+  const slot = /^loras\.(\d)/.exec(field);
+  return slot ? `LoRA ${Number(slot[1]) + 1}: ${message}` : message;
 }
 
 interface StudioProps {
@@ -119,6 +148,9 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const [error, setError] = useState<AppErrorShape | null>(null);
   const inFlight = useRef<string | null>(null);
   const freshPaths = useRef(new Set<string>());
+  /** LoRAs (by slot path) that came back with the person's remembered settings: the slot says so. */
+  const [remembered, setRemembered] = useState<Record<string, Remembered>>({});
+  const queryClient = useQueryClient();
   const model = findIn(catalog, state.model) ?? defaultModelOf(catalog);
   const schema = useMemo(() => generationInputSchemaFor(catalog), [catalog]);
   const hasLoras = state.loras.some((l) => l.path.trim());
@@ -161,12 +193,29 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           loras[i] = { ...s.loras[i], scale: pref?.scale ?? s.loras[i].scale, triggers: pref?.triggers ?? c.card.triggers };
           return { ...s, loras };
         });
+        if (pref && (pref.scale !== null || pref.triggers !== null)) noteRemembered(slot.path, c.card.path, c.card.title, c.card.triggers);
       });
     });
   });
 
-  const pickLora = (i: 0 | 1, r: LoraSearchResult) =>
-    setSlot(i, { path: r.path, scale: r.preference?.scale ?? state.loras[i].scale, triggers: r.preference?.triggers ?? r.triggers }, false);
+  function noteRemembered(slotPath: string, loraPath: string, title: string, triggers: string[]) {
+    setRemembered((m) => ({ ...m, [slotPath.trim()]: { title, loraPath, defaults: { scale: 1, triggers } } }));
+  }
+
+  const pickLora = (i: 0 | 1, r: LoraSearchResult) => {
+    const pref = r.preference;
+    setSlot(i, { path: r.path, scale: pref?.scale ?? state.loras[i].scale, triggers: pref?.triggers ?? r.triggers }, false);
+    if (pref && (pref.scale !== null || pref.triggers !== null)) noteRemembered(r.path, r.path, r.title, r.triggers);
+  };
+
+  /** Back to the LoRA's own defaults, and forget the remembered settings so they do not return. */
+  function resetRemembered(i: 0 | 1) {
+    const note = remembered[state.loras[i].path.trim()];
+    if (!note) return;
+    setSlot(i, (s) => ({ ...s, scale: note.defaults.scale, triggers: note.defaults.triggers }), false);
+    setRemembered((m) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== state.loras[i].path.trim())));
+    void saveLoraDefaultsAction(note.loraPath, { scale: null, triggers: null, placement: null }).then(() => queryClient.invalidateQueries({ queryKey: ["lora-search"] }));
+  }
 
   const effective = effectiveSlots(state, cards);
   const validation = useMemo(() => {
@@ -175,6 +224,8 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     // eslint-disable-next-line react-hooks/exhaustive-deps -- effective is derived from these
   }, [state, cards[0], cards[1]]);
   const errors: Record<string, string> = validation.errors;
+  // What the provider is known to refuse comes first; its full sentence is under the Model select.
+  const blocked = blockedByModel ? `${model.label} cannot run here — see Model above.` : blockedReason(state, cards, errors, model.label);
   const sizeValid = !errors.width && !errors.height && !errors.n && !errors.steps;
   const price = sizeValid ? priceRequest(model, state) : null;
   const suggestion = sizeValid ? cheaperNearbySize(model, state.width, state.height, state.steps) : null;
@@ -187,6 +238,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
       if (result.ok) {
         setResults((r) => [result.generation, ...r.filter((g) => g.id !== result.generation.id)]);
         setLimits(result.limits);
+        setRevealId(result.generation.id);
       } else {
         setError(result.error);
         // The server remembered what the provider said about the model: show it at the Model select.
@@ -199,6 +251,48 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     },
   });
   const elapsed = useElapsed(mutation.isPending);
+
+  // Progress and the result appear where the person is looking: on a phone the results sit
+  // below the whole form, on a desktop a scrolled form hides the column's top.
+  const pendingRef = useRef<HTMLDivElement>(null);
+  const revealRef = useRef<HTMLElement>(null);
+  const [revealId, setRevealId] = useState<string | null>(null);
+  useEffect(() => {
+    // Beside the form (wide screens) only: on a phone the button's own timer is the progress,
+    // and scrolling away would hide Cancel.
+    if (mutation.isPending && window.matchMedia("(min-width: 1024px)").matches) reveal(pendingRef.current);
+  }, [mutation.isPending]);
+  useEffect(() => {
+    // After the progress placeholder above it is gone, or the result would shift after the scroll.
+    if (!revealId || mutation.isPending) return;
+    reveal(revealRef.current);
+    setRevealId(null);
+  }, [revealId, mutation.isPending]);
+
+  // Keyboard focus is never left under the sticky bar: a focused field it would cover scrolls up.
+  const barRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Keyboard only: scrolling under a pointer between mousedown and mouseup would lose the click.
+    let keyboard = false;
+    const onKey = () => (keyboard = true);
+    const onPointer = () => (keyboard = false);
+    const onFocus = (e: FocusEvent) => {
+      const bar = barRef.current;
+      const target = e.target;
+      if (!keyboard || !bar || !(target instanceof HTMLElement) || bar.contains(target)) return;
+      const covered = target.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+      // Room for the field's hint or inline error below it too.
+      if (covered > -8) window.scrollBy({ top: covered + 40 });
+    };
+    document.addEventListener("keydown", onKey, true);
+    document.addEventListener("pointerdown", onPointer, true);
+    document.addEventListener("focusin", onFocus);
+    return () => {
+      document.removeEventListener("keydown", onKey, true);
+      document.removeEventListener("pointerdown", onPointer, true);
+      document.removeEventListener("focusin", onFocus);
+    };
+  }, []);
 
   const preview = useExplorePreview(effective, explore, model, limits);
   const sweeps = useSweep({ concurrency: sweepConcurrency, onLimits: setLimits, initial: initialSweep });
@@ -273,9 +367,8 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     if (preview.errors.length > 0 || !preview.cost) {
       return setError({ code: "invalid_input", message: preview.errors[0] ?? "Check the sweep's values." });
     }
-    if (blockedByModel) return setError({ code: "invalid_input", message: blockedByModel });
-    const blocked = incompatibleSlot();
-    if (blocked) return setError(blocked);
+    const incompatible = incompatibleSlot();
+    if (incompatible) return setError(incompatible);
     if (preview.cost.totalMicroUsd > confirmAboveUsd * 1_000_000) return setConfirming(true);
     void runSweepNow();
   }
@@ -283,9 +376,9 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   function submit() {
     if (mode === "explore") return submitSweep();
     // The ref closes the gap between a click and React re-rendering the disabled button.
-    if (inFlight.current || !validation.request || blockedByModel) return;
-    const blocked = incompatibleSlot();
-    if (blocked) return setError(blocked);
+    if (inFlight.current || !validation.request || blocked) return;
+    const incompatible = incompatibleSlot();
+    if (incompatible) return setError(incompatible);
     const seed = state.randomSeed ? randomSeed() : state.seed;
     if (state.randomSeed) set("seed", seed);
     const id = crypto.randomUUID();
@@ -307,10 +400,13 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           submit();
         }}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+          if (e.key !== "Enter") return;
+          // Money is spent only on purpose: the Generate button, or Ctrl/⌘+Enter in the prompt.
+          // Enter in any other field never submits (the browser would, implicitly).
+          if (e.target instanceof HTMLTextAreaElement && e.target.id === "prompt" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
             submit();
-          }
+          } else if (e.target instanceof HTMLInputElement) e.preventDefault();
         }}
       >
         <ModeSwitch mode={mode} onChange={setMode} disabled={sweeps.running} />
@@ -337,8 +433,10 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
         {modelBlock && <ModelNotice id="model-notice" notice={modelBlock} onUse={chooseModel} />}
 
         <LoraSlotField position={1} slot={state.loras[0]} resolved={cards[0]} modelId={state.model} onChange={(s) => setSlot(0, s)} onRemove={() => setSlot(0, emptySlot())} onPick={(r) => pickLora(0, r)}
+          remembered={remembered[state.loras[0].path.trim()]} onResetRemembered={() => resetRemembered(0)}
           onSwap={state.loras[0].path || state.loras[1].path ? () => setState((s) => ({ ...s, loras: [s.loras[1], s.loras[0]] })) : undefined} />
-        <LoraSlotField position={2} slot={state.loras[1]} resolved={cards[1]} modelId={state.model} onChange={(s) => setSlot(1, s)} onRemove={() => setSlot(1, emptySlot())} onPick={(r) => pickLora(1, r)} />
+        <LoraSlotField position={2} slot={state.loras[1]} resolved={cards[1]} modelId={state.model} onChange={(s) => setSlot(1, s)} onRemove={() => setSlot(1, emptySlot())} onPick={(r) => pickLora(1, r)}
+          remembered={remembered[state.loras[1].path.trim()]} onResetRemembered={() => resetRemembered(1)} />
 
         {mode === "explore" && (
           <ExploreFields
@@ -356,7 +454,13 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
 
         <SizeFields state={state} model={model} errors={errors} set={set} onDice={() => setState((s) => ({ ...s, seed: randomSeed(), randomSeed: false }))} sweep={mode === "explore"} />
 
-        <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 border-t border-zinc-200 bg-zinc-50/95 px-1 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
+        <div ref={barRef} data-testid="studio-bar" className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 border-t border-zinc-200 bg-zinc-50/95 px-1 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
+          {/* An answer to Generate shows beside it, where the person is looking, not below the form. */}
+          {error && (
+            <div className="max-h-[40vh] overflow-auto">
+              <ErrorAlert error={error} onDismiss={() => setError(null)} />
+            </div>
+          )}
           <div className="flex flex-wrap items-center gap-3">
             {mode === "explore" ? (
               sweeps.running || sweeps.starting ? (
@@ -365,7 +469,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
                   {sweeps.running && <Button type="button" variant="danger" onClick={sweeps.cancel}>Cancel sweep</Button>}
                 </>
               ) : (
-                <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim() || mutation.isPending}>
+                <Button type="submit" variant="primary" size="lg" disabled={blocked !== null || mutation.isPending} aria-describedby={blocked ? "generate-blocked" : undefined}>
                   Start sweep{preview.cost ? ` · ${preview.cost.count} images` : ""}
                 </Button>
               )
@@ -375,12 +479,12 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
                 <Button type="button" variant="danger" onClick={() => inFlight.current && cancelGeneration(inFlight.current)}>Cancel</Button>
               </>
             ) : (
-              <Button type="submit" variant="primary" size="lg" disabled={!state.prompt.trim() || sweeps.running || blockedByModel !== null} aria-describedby={blockedByModel ? "generate-held" : undefined}>Generate</Button>
+              <Button type="submit" variant="primary" size="lg" disabled={blocked !== null || sweeps.running} aria-describedby={blocked ? "generate-blocked" : undefined}>Generate</Button>
             )}
             {mode === "single" && <CopyAsCode request={validation.request} />}
-            {blockedByModel && mode === "single" && (
-              <p id="generate-held" className="text-xs text-red-700 dark:text-red-300">Not sent: {model.label} cannot run here — see Model above.</p>
-            )}
+            <p id="generate-blocked" data-testid="generate-blocked" aria-live="polite" className="min-w-0 flex-1 basis-40 text-xs text-zinc-600 empty:hidden dark:text-zinc-400">
+              {!busy && blocked}
+            </p>
           </div>
           {mode === "explore" ? (
             <SweepCostStatus cost={preview.cost} megapixels={preview.megapixels} overBudget={preview.overLimits} />
@@ -390,7 +494,6 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           <LimitsNote limits={limits} ownKey={ownKey[model.provider].set} />
         </div>
 
-        {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
       </form>
       <ConfirmSweepDialog open={confirming} cost={preview.cost} thresholdUsd={confirmAboveUsd} onConfirm={() => void runSweepNow()} onClose={() => setConfirming(false)} />
 
@@ -408,7 +511,11 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           />
         )}
         <CompareTray hrefBase="/compare" align="end" returnHere />
-        {mutation.isPending && <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />}
+        {mutation.isPending && (
+          <div ref={pendingRef} className="scroll-mt-4">
+            <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />
+          </div>
+        )}
         {shownResults.length === 0 && !mutation.isPending && sweeps.sweep ? null : shownResults.length === 0 && !mutation.isPending ? (
           <div className="flex min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
             <div aria-hidden className="grid grid-cols-3 gap-1.5 opacity-80">
@@ -431,6 +538,7 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
         ) : (
           shownResults.map((g) => (
             <GenerationResult
+              ref={g.id === revealId ? revealRef : undefined}
               key={g.id}
               generation={g}
               onReuseSeed={(seed) => setState((s) => ({ ...s, seed, randomSeed: false }))}

@@ -151,17 +151,27 @@ async function findCheckingWords(where: Prisma.GenerationWhereInput, sort: Galle
   }
 }
 
-async function windowTotals(ownerId: string, since?: Date): Promise<GalleryWindowTotals> {
-  const where: Prisma.GenerationWhereInput = { ...visible(ownerId), ...(since ? { createdAt: { gte: since } } : {}) };
+async function sumTotals(where: Prisma.GenerationWhereInput, countDeleted: boolean): Promise<GalleryWindowTotals> {
   const db = getDb();
-  const [sum, images] = await Promise.all([
+  const [sum, images, deletedGenerations] = await Promise.all([
     db.generation.aggregate({ where, _sum: { costMicroUsd: true }, _count: { _all: true } }),
     db.generationImage.count({ where: { generation: where } }),
+    countDeleted ? db.generation.count({ where: { AND: [where, { deletedAt: { not: null } }] } }) : Promise.resolve(0),
   ]);
-  return { generations: sum._count._all, images, spendMicroUsd: sum._sum.costMicroUsd ?? 0 };
+  return { generations: sum._count._all, images, spendMicroUsd: sum._sum.costMicroUsd ?? 0, deletedGenerations };
 }
 
-/** Images and spend today and this month (UTC, relative to `now`) and all time. */
+/** Money spent stays spent: a window counts every succeeded generation, deleted ones included. */
+function windowTotals(ownerId: string, since?: Date): Promise<GalleryWindowTotals> {
+  return sumTotals({ ownerId, status: "succeeded", ...(since ? { createdAt: { gte: since } } : {}) }, true);
+}
+
+/** What the gallery lists under these filters (deleted results are not listed, so not counted). */
+export async function filteredGalleryTotals(ownerId: string, filters: GalleryFilters): Promise<GalleryWindowTotals> {
+  return sumTotals({ AND: [visible(ownerId), ...filterWhere(filters)] }, false);
+}
+
+/** Images and spend today and this month (UTC, relative to `now`) and all time, deleted results included. */
 export async function galleryTotals(ownerId: string, now: Date = new Date()): Promise<GalleryTotals> {
   const [today, month, allTime] = await Promise.all([
     windowTotals(ownerId, utcDayStart(now)),

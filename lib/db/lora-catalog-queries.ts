@@ -140,3 +140,41 @@ export async function setLoraFavorite(ownerId: string, loraPath: string, favorit
 export async function saveLoraDefaults(ownerId: string, loraPath: string, defaults: { scale: number | null; triggers: string | null; placement: string | null }) {
   return upsertPreference(ownerId, loraPath, defaults);
 }
+
+// ---- who may see a LoRA -----------------------------------------------------------------
+
+/** Notes that this owner resolved a link (their pasted links stay theirs; see listOwnerLoraPaths). */
+export async function addOwnerLora(ownerId: string, path: string): Promise<void> {
+  try {
+    await getDb().ownerLora.upsert({ where: { ownerId_path: { ownerId, path } }, create: { id: randomUUID(), ownerId, path }, update: {} });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err; // a concurrent resolve of the same link
+  }
+}
+
+/** Paths this owner resolved, generated with or set preferences for. */
+export async function listOwnerLoraPaths(ownerId: string): Promise<Set<string>> {
+  const db = getDb();
+  const [resolved, used, prefs] = await Promise.all([
+    db.ownerLora.findMany({ where: { ownerId }, select: { path: true } }),
+    db.generationLora.findMany({ where: { generation: { ownerId } }, select: { path: true }, distinct: ["path"] }),
+    db.loraPreference.findMany({ where: { ownerId }, select: { loraPath: true } }),
+  ]);
+  return new Set([...resolved.map((r) => r.path), ...used.map((r) => r.path), ...prefs.map((r) => r.loraPath)]);
+}
+
+/** Paths of LoRAs in results that are shared now (alone or in a shared collection): those are public. */
+export async function listSharedLoraPaths(): Promise<Set<string>> {
+  const visible = { deletedAt: null, status: "succeeded" };
+  const rows = await getDb().generationLora.findMany({
+    where: {
+      generation: {
+        ...visible,
+        OR: [{ shareSlug: { not: null } }, { collectionItems: { some: { collection: { shareSlug: { not: null } } } } }],
+      },
+    },
+    select: { path: true },
+    distinct: ["path"],
+  });
+  return new Set(rows.map((r) => r.path));
+}

@@ -26,10 +26,14 @@ export interface NewGeneration {
   n: number;
   seed: number;
   guidance: number | null;
+  /** The rest of the recipe (JSON list of phrases, "before" | "after"): a re-run rebuilds the same prompt. */
+  customTriggers: string;
+  triggerPlacement: string;
   provider: string;
   estimateMicroUsd: number;
   ownKey: boolean;
-  loras: { position: number; path: string; scale: number }[];
+  /** triggers: the LoRA's phrases that were on, as a JSON list. */
+  loras: { position: number; path: string; scale: number; triggers: string }[];
   /** Until when the running instance holds it (renewed while it runs). */
   leaseExpiresAt?: Date;
   /** Keyed hash of the client's address (lib/http/client-address.ts). */

@@ -24,12 +24,14 @@ export const publicGenerationSelect = {
   n: true,
   seed: true,
   guidance: true,
+  customTriggers: true,
+  triggerPlacement: true,
   provider: true,
   billedMegapixels: true,
   costMicroUsd: true,
   createdAt: true,
   images: { orderBy: { index: "asc" as const }, select: { index: true, width: true, height: true, contentHash: true } },
-  loras: { orderBy: { position: "asc" as const }, select: { position: true, path: true, scale: true } },
+  loras: { orderBy: { position: "asc" as const }, select: { position: true, path: true, scale: true, triggers: true } },
 } as const;
 
 /** An image row as the image routes need it (storage keys stay on the server). */

@@ -1,4 +1,5 @@
 import { imageUrl } from "@/lib/generation/view";
+import { loraLabel } from "./format";
 
 /** One tile of the gallery grid: what the browser needs, no owner id, no storage keys. */
 export interface GalleryItemView {
@@ -17,7 +18,8 @@ export interface GalleryItemView {
   costMicroUsd: number;
   /** ISO 8601. */
   createdAt: string;
-  loras: string[];
+  /** In slot order, each with the name a person knows it by (its title when known) and its scale. */
+  loras: { path: string; name: string; scale: number }[];
   imageCount: number;
 }
 
@@ -32,14 +34,15 @@ interface GalleryRow {
   costMicroUsd: number;
   createdAt: Date;
   images: { id: string; index: number; width: number; height: number; contentHash: string; thumbWidth?: number | null; thumbHeight?: number | null }[];
-  loras: { position: number; path: string }[];
+  loras: { position: number; path: string; scale: number }[];
 }
 
 export function thumbUrl(imageId: string, contentHash: string): string {
   return `${imageUrl(imageId, contentHash)}&size=thumb`;
 }
 
-export function toGalleryItemView(row: GalleryRow): GalleryItemView {
+/** `titles`: LoRA titles by path, from the card cache; a name read from the path otherwise. */
+export function toGalleryItemView(row: GalleryRow, titles: ReadonlyMap<string, string> = new Map()): GalleryItemView {
   const cover = [...row.images].sort((a, b) => a.index - b.index)[0];
   const thumbSized = cover && cover.thumbWidth && cover.thumbHeight;
   return {
@@ -54,7 +57,7 @@ export function toGalleryItemView(row: GalleryRow): GalleryItemView {
     provider: row.provider,
     costMicroUsd: row.costMicroUsd,
     createdAt: row.createdAt.toISOString(),
-    loras: [...row.loras].sort((a, b) => a.position - b.position).map((l) => l.path),
+    loras: [...row.loras].sort((a, b) => a.position - b.position).map((l) => ({ path: l.path, name: titles.get(l.path)?.trim() || loraLabel(l.path), scale: l.scale })),
     imageCount: row.images.length,
   };
 }
@@ -64,12 +67,14 @@ export interface GalleryPageView {
   nextCursor: string | null;
 }
 
-/** Images and money over one window (succeeded, not deleted). */
+/** Images and money over one window: succeeded generations (spend windows include deleted ones). */
 export interface GalleryWindowTotals {
   generations: number;
   /** GenerationImage rows. */
   images: number;
   spendMicroUsd: number;
+  /** Of `generations`, how many were deleted since (still paid for). */
+  deletedGenerations: number;
 }
 
 export interface GalleryTotals {

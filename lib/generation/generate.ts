@@ -147,10 +147,12 @@ export async function generate({ ownerId, input, provider, ownKey = false, addre
       n: input.n,
       seed: input.seed,
       guidance: input.guidance ?? null,
+      customTriggers: JSON.stringify(input.customTriggers),
+      triggerPlacement: input.triggerPlacement,
       provider: provider.name,
       estimateMicroUsd: estimate.totalMicroUsd,
       ownKey,
-      loras: request.loras.map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
+      loras: request.loras.map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale, triggers: JSON.stringify(input.loras[i]?.triggers ?? []) })),
       leaseExpiresAt: leaseUntil(),
       addressKey: address?.key ?? null,
     }, { anonymous: address?.anonymous ?? false });

@@ -1,6 +1,8 @@
 import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/generated/sqlite/client";
 import { generationSharePath } from "@/lib/sharing/slug";
 import type { ProviderRecordName } from "@/lib/providers/types";
+import type { TriggerPlacement } from "./prompt";
+import { storedPhrases, storedPlacement } from "./recipe";
 
 /** What the browser gets about a generation: no owner id, no storage keys. */
 export interface GenerationView {
@@ -15,6 +17,9 @@ export interface GenerationView {
   n: number;
   seed: number;
   guidance: number | null;
+  /** Custom phrases and where the triggers went; null on results made before they were kept. */
+  customTriggers: string[] | null;
+  triggerPlacement: TriggerPlacement | null;
   provider: ProviderRecordName;
   billedMegapixels: number;
   costMicroUsd: number;
@@ -23,7 +28,8 @@ export interface GenerationView {
   /** Ended without images after reaching the provider: it may have been charged. */
   mayBeCharged?: boolean;
   images: { id: string; index: number; url: string; width: number; height: number; mimeType: string }[];
-  loras: { position: number; path: string; scale: number }[];
+  /** triggers: its phrases that were on (null when not recorded). */
+  loras: { position: number; path: string; scale: number; triggers: string[] | null }[];
   /** "/s/{slug}" while shared, else null. */
   sharePath: string | null;
 }
@@ -34,9 +40,9 @@ type GenerationRow = Pick<
   "id" | "status" | "userPrompt" | "prompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "provider" | "billedMegapixels" | "costMicroUsd" | "createdAt" | "errorCode" | "errorMessage"
 > &
   Partial<Pick<Generation, "mayBeCharged">> &
-  Partial<Pick<Generation, "shareSlug">> & {
+  Partial<Pick<Generation, "shareSlug" | "customTriggers" | "triggerPlacement">> & {
     images: Pick<GenerationImage, "id" | "index" | "width" | "height" | "mimeType" | "contentHash">[];
-    loras: Pick<GenerationLora, "position" | "path" | "scale">[];
+    loras: (Pick<GenerationLora, "position" | "path" | "scale"> & Partial<Pick<GenerationLora, "triggers">>)[];
   };
 
 export function imageUrl(imageId: string, contentHash: string): string {
@@ -57,6 +63,8 @@ export function toGenerationView(row: GenerationRow): GenerationView {
     n: row.n,
     seed: row.seed,
     guidance: row.guidance,
+    customTriggers: storedPhrases(row.customTriggers),
+    triggerPlacement: storedPlacement(row.triggerPlacement),
     provider: row.provider as GenerationView["provider"],
     billedMegapixels: row.billedMegapixels,
     costMicroUsd: row.costMicroUsd,
@@ -71,7 +79,7 @@ export function toGenerationView(row: GenerationRow): GenerationView {
       height: img.height,
       mimeType: img.mimeType,
     })),
-    loras: row.loras.map((l) => ({ position: l.position, path: l.path, scale: l.scale })),
+    loras: row.loras.map((l) => ({ position: l.position, path: l.path, scale: l.scale, triggers: storedPhrases(l.triggers) })),
     sharePath: row.shareSlug ? generationSharePath(row.shareSlug) : null,
   };
 }

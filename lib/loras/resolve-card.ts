@@ -54,6 +54,19 @@ async function inspect(fileUrl: string): Promise<{ inspection: LoraClassificatio
   }
 }
 
+/** A card kept while its source is down: verdicts for today's models, one warning saying so. */
+function keptCard(known: LoraCard, starter: boolean): LoraCard {
+  const warning: LoraWarning = {
+    code: "metadata_unavailable",
+    message: `The source did not answer, so this could not be refreshed; showing what ${starter ? "the starter set" : "an earlier lookup"} established.`,
+  };
+  return {
+    ...known,
+    warnings: [...known.warnings.filter((w) => w.code !== "metadata_unavailable" && w.code !== "header_unreadable"), warning],
+    verdicts: cardVerdicts(known.inspection, known.base),
+  };
+}
+
 /**
  * Pasted link → LoRA card: parse (pure), then the cached card if fresh, else source metadata
  * plus the file's header, verdicts for every catalog model, and the cache updated.
@@ -73,15 +86,21 @@ export async function resolveLoraCard(input: string, options: { refresh?: boolea
     }
   }
 
+  // What the starter set, an earlier lookup or an earlier header reading established: a failed
+  // lookup now must not downgrade it to "unknown".
+  const known = cached ? (JSON.parse(cached.card) as LoraCard) : null;
+  const knowsSomething = known !== null && (cached!.starter || cached!.metadataAvailable || known.inspection !== null || known.base !== "unknown");
+
   let metadata: LoraMetadata;
   let metadataAvailable = true;
   try {
     metadata = await resolveMetadata(parsed);
   } catch (err) {
     if (!(err instanceof MetadataUnavailableError)) throw err;
+    if (known && knowsSomething) return { card: keptCard(known, cached!.starter), notices: parsed.notices, cached: true };
     metadataAvailable = false;
     metadata = parseOnlyMetadata(parsed);
-    metadata.warnings.push({ code: "metadata_unavailable", message: "Metadata is unavailable right now (the source did not answer); showing what the link alone says." });
+    metadata.warnings.push({ code: "metadata_unavailable", message: "Metadata is unavailable right now (the source did not answer), so nothing is known about this LoRA yet; showing what the link alone says." });
   }
 
   const path = metadata.path ?? parsed.path;
@@ -96,11 +115,15 @@ export async function resolveLoraCard(input: string, options: { refresh?: boolea
   const fileUrl = metadata.fileUrl ?? parsed.fileUrl ?? null;
   // Read without tokens, as Together will: a file that needs a login fails here too, and says so.
   const checked = fileUrl ? await inspect(fileUrl) : { inspection: null };
-  const inspection = checked.inspection;
-  const warnings = [...metadata.warnings, ...(checked.warning ? [checked.warning] : [])];
-  // The file's shapes are the truth; stated metadata is the fallback.
-  const base = inspection && inspection.base !== "unknown" ? inspection.base : metadata.base;
-  const verdicts = cardVerdicts(inspection, metadata.base);
+  // A header read before still tells the base when this read failed.
+  const inspection = checked.inspection ?? known?.inspection ?? null;
+  // Offline, the unread header is part of "the source did not answer": one warning, not two.
+  const headerWarning = checked.warning && metadataAvailable && !inspection ? [checked.warning] : [];
+  const warnings = [...metadata.warnings, ...headerWarning];
+  // The file's shapes are the truth; stated metadata is the fallback, then what was known.
+  const statedBase = metadata.base !== "unknown" ? metadata.base : (known?.base ?? "unknown");
+  const base = inspection && inspection.base !== "unknown" ? inspection.base : statedBase;
+  const verdicts = cardVerdicts(inspection, statedBase);
   const curated = cached?.starter ? { title: cached.title, tags: jsonList(cached.tags), triggers: jsonList(cached.triggers) } : null;
 
   const card: LoraCard = {

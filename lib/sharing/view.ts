@@ -4,6 +4,8 @@ import type { SweepCellRef } from "@/lib/explore/cell";
 import { findModel } from "@/lib/models/registry";
 import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
 import type { ProviderRecordName } from "@/lib/providers/types";
+import type { TriggerPlacement } from "@/lib/generation/prompt";
+import { storedPhrases, storedPlacement } from "@/lib/generation/recipe";
 
 export type { SweepCellRef };
 
@@ -18,6 +20,8 @@ export interface SharedLora {
   /** The exact path sent to Together (what the studio needs to repeat it). */
   path: string;
   scale: number;
+  /** Its trigger phrases that were on (null when not recorded): the studio needs them to repeat it. */
+  triggers: string[] | null;
   /** The LoRA's title when its card is known, else a name read from the link. */
   name: string;
   /** A page a person can open: the source's page when known, else the link itself. */
@@ -44,6 +48,8 @@ export interface SharedResult {
   n: number;
   seed: number;
   guidance: number | null;
+  customTriggers: string[] | null;
+  triggerPlacement: TriggerPlacement | null;
   provider: ProviderRecordName;
   billedMegapixels: number;
   costMicroUsd: number;
@@ -80,10 +86,11 @@ export interface SharedCollection {
 export type PublicGenerationRow = Pick<
   Generation,
   "id" | "userPrompt" | "prompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "provider" | "billedMegapixels" | "costMicroUsd" | "createdAt"
-> & {
-  images: Pick<GenerationImage, "index" | "width" | "height" | "contentHash">[];
-  loras: Pick<GenerationLora, "position" | "path" | "scale">[];
-};
+> &
+  Partial<Pick<Generation, "customTriggers" | "triggerPlacement">> & {
+    images: Pick<GenerationImage, "index" | "width" | "height" | "contentHash">[];
+    loras: (Pick<GenerationLora, "position" | "path" | "scale"> & Partial<Pick<GenerationLora, "triggers">>)[];
+  };
 
 export interface LoraInfo {
   title: string;
@@ -128,11 +135,12 @@ function safeHref(candidate: string | null | undefined, fallback: string): strin
   return "#";
 }
 
-export function toSharedLora(l: { position: number; path: string; scale: number }, info?: LoraInfo): SharedLora {
+export function toSharedLora(l: { position: number; path: string; scale: number; triggers?: string | string[] | null }, info?: LoraInfo): SharedLora {
   return {
     position: l.position,
     path: l.path,
     scale: l.scale,
+    triggers: Array.isArray(l.triggers) ? l.triggers : storedPhrases(l.triggers),
     name: info?.title?.trim() || loraNameFromPath(l.path),
     href: safeHref(info?.pageUrl, l.path),
   };
@@ -161,6 +169,8 @@ export function toSharedResult(row: PublicGenerationRow, urlFor: ImageUrlFor, lo
     n: row.n,
     seed: row.seed,
     guidance: row.guidance,
+    customTriggers: storedPhrases(row.customTriggers),
+    triggerPlacement: storedPlacement(row.triggerPlacement),
     provider: (PROVIDER_RECORD_NAMES as readonly string[]).includes(row.provider) ? (row.provider as ProviderRecordName) : "simulator",
     billedMegapixels: row.billedMegapixels,
     costMicroUsd: row.costMicroUsd,

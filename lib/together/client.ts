@@ -88,7 +88,7 @@ export function createTogetherProvider(options: { apiKey?: string; simulated?: b
         try {
           return await once(body, signal);
         } catch (err) {
-          const error = mapTogetherError(err, context);
+          const error = mapTogetherError(err, { ...context, service: simulated ? "the simulator" : "Together" });
           const delay = signal?.aborted ? null : retryDelayMs(error, attempt, policy);
           if (delay === null) throw error;
           await sleep(delay, signal);

@@ -39,6 +39,8 @@ function upstreamCode(err: Sdk.APIError): string | undefined {
 export interface TogetherErrorContext {
   modelLabel?: string;
   hadLoras?: boolean;
+  /** Who answered: the same SDK talks to the built-in simulator, which is not Together. */
+  service?: string;
 }
 
 /** How a provider says a parameter is not taken ("does not support image_loras", "unexpected field"). */
@@ -53,13 +55,15 @@ const trimStop = (text: string) => text.trim().replace(/[.\s]+$/, "");
  */
 function modelRefusal(err: Sdk.APIError, upstream: string | undefined, ctx: TogetherErrorContext): AppError | null {
   const code = upstreamCode(err);
-  const said = upstream ? ` (Together said: "${trimStop(upstream)}")` : "";
+  const service = ctx.service ?? "Together";
+  const Service = service.charAt(0).toUpperCase() + service.slice(1);
+  const said = upstream ? ` (${service} said: "${trimStop(upstream)}")` : "";
   const model = ctx.modelLabel ?? "this model";
   if (code === "third_party_data_sharing_blocked" || (err.status === 403 && upstream && /data sharing|passthrough/i.test(upstream))) {
     return new AppError(
       {
         code: "data_sharing_blocked",
-        message: `Together serves ${model} through a partner and needs your organisation to allow it${said}. In Together's settings, under Privacy, allow passthrough (third-party) models — turning off prompt storage turns them off too — or pick a fal.ai model. Nothing was charged.`,
+        message: `${Service} serves ${model} through a partner and needs your organisation to allow it${said}. In Together's settings, under Privacy, allow passthrough (third-party) models — turning off prompt storage turns them off too — or pick a fal.ai model. Nothing was charged.`,
       },
       { cause: err },
     );
@@ -70,8 +74,8 @@ function modelRefusal(err: Sdk.APIError, upstream: string | undefined, ctx: Toge
       {
         code: "model_not_available",
         message: dedicated
-          ? `Together runs ${model} only on a dedicated endpoint for this key${said}. Pick another model (fal.ai's LoRA models work), or start a dedicated endpoint and add its model name to LORASCOPE_MODELS. Nothing was charged.`
-          : `Together does not offer ${model} to this key${said}. Pick another model — fal.ai's LoRA models work — or ask the operator to update the catalog. Nothing was charged.`,
+          ? `${Service} runs ${model} only on a dedicated endpoint for this key${said}. Pick another model (fal.ai's LoRA models work), or start a dedicated endpoint and add its model name to LORASCOPE_MODELS. Nothing was charged.`
+          : `${Service} does not offer ${model} to this key${said}. Pick another model — fal.ai's LoRA models work — or ask the operator to update the catalog. Nothing was charged.`,
         field: "model",
       },
       { cause: err },
@@ -85,7 +89,7 @@ function modelRefusal(err: Sdk.APIError, upstream: string | undefined, ctx: Toge
     return new AppError(
       {
         code: "model_refuses_loras",
-        message: `Together's ${model} does not take LoRAs${said}. Pick a model that does — fal.ai's FLUX LoRA models, or a Together dedicated endpoint with your LoRA — or remove the LoRAs. Nothing was charged; your settings are kept.`,
+        message: `${Service}'s ${model} does not take LoRAs${said}. Pick a model that does — fal.ai's FLUX LoRA models, or a Together dedicated endpoint with your LoRA — or remove the LoRAs. Nothing was charged; your settings are kept.`,
         field: "model",
       },
       { cause: err },
@@ -94,23 +98,31 @@ function modelRefusal(err: Sdk.APIError, upstream: string | undefined, ctx: Toge
   return null;
 }
 
+/** Upstream text ends a sentence of ours: its own final stop is kept, never doubled ("LoRA.."). */
+export function asSentence(text: string): string {
+  const t = text.trim().replace(/[\s.]+$/, "");
+  return /[!?]$/.test(t) ? t : `${t}.`;
+}
+
 /** Maps anything the SDK throws to an AppError a person can act on. */
 export function mapTogetherError(err: unknown, ctx: TogetherErrorContext = {}): AppError {
+  const service = ctx.service ?? "Together";
   if (err instanceof AppError) return err;
   const cause = { cause: err };
+  const Service = service.charAt(0).toUpperCase() + service.slice(1);
 
   if (err instanceof Sdk.APIUserAbortError) {
     return new AppError({ code: "cancelled", message: "Generation cancelled. Together may already have started it, so it may have been charged." }, cause);
   }
   if (err instanceof Sdk.APIConnectionTimeoutError) {
     return new AppError(
-      { code: "timeout", message: "Together took too long to answer. It may still have made the images, so it may have been charged; try again, perhaps with fewer images or steps." },
+      { code: "timeout", message: `${Service} took too long to answer. It may still have made the images, so it may have been charged; try again, perhaps with fewer images or steps.` },
       cause,
     );
   }
   if (err instanceof Sdk.APIConnectionError) {
     return new AppError(
-      { code: "upstream_unavailable", message: "Could not reach Together. Check the server's network connection and try again." },
+      { code: "upstream_unavailable", message: `Could not reach ${service}. Check the server's network connection and try again.` },
       cause,
     );
   }
@@ -124,7 +136,7 @@ export function mapTogetherError(err: unknown, ctx: TogetherErrorContext = {}): 
       return new AppError(
         {
           code: "incompatible_lora",
-          message: `Together could not apply a LoRA to this model: it has keys the model does not use (${shown}${unusedKeys.length > 3 ? ", …" : ""}). It was probably made for another base model; remove it or pick a LoRA for this model.`,
+          message: `${Service} could not apply a LoRA to this model: it has keys the model does not use (${shown}${unusedKeys.length > 3 ? ", …" : ""}). It was probably made for another base model; remove it or pick a LoRA for this model.`,
           unusedKeys,
         },
         cause,
@@ -133,22 +145,22 @@ export function mapTogetherError(err: unknown, ctx: TogetherErrorContext = {}): 
     switch (err.status) {
       case 401:
         return new AppError(
-          { code: "invalid_key", message: "Together did not accept the API key. Check TOGETHER_API_KEY (or the key you added) and try again." },
+          { code: "invalid_key", message: `${Service} did not accept the API key. Check TOGETHER_API_KEY (or the key you added) and try again.` },
           cause,
         );
       case 402:
         return new AppError(
-          { code: "out_of_credits", message: "Your Together account is out of credits or reached its spending limit. Add credits in Together's billing settings, then generate again." },
+          { code: "out_of_credits", message: `${Service} says the account is out of credits or reached its spending limit. Add credits in ${service}'s billing settings, then generate again.` },
           cause,
         );
       case 403:
         return new AppError(
-          { code: "permission_denied", message: `Together refused this request for your account${upstream ? `: ${upstream}` : "."}` },
+          { code: "permission_denied", message: `${Service} refused this request for your account${upstream ? `: ${asSentence(upstream)}` : "."}` },
           cause,
         );
       case 404:
         return new AppError(
-          { code: "model_not_found", message: `Together does not offer this model to your account${upstream ? `: ${upstream}` : "."} Pick another model.` },
+          { code: "model_not_found", message: `${Service} does not offer this model to your account${upstream ? `: ${asSentence(upstream)}` : "."} Pick another model.` },
           cause,
         );
       case 429: {
@@ -157,8 +169,8 @@ export function mapTogetherError(err: unknown, ctx: TogetherErrorContext = {}): 
           {
             code: "rate_limited",
             message: wait !== undefined
-              ? `Together is rate limiting requests. Try again in ${wait} second${wait === 1 ? "" : "s"}.`
-              : "Together is rate limiting requests. Wait a moment and try again.",
+              ? `${Service} is rate limiting requests. Try again in ${wait} second${wait === 1 ? "" : "s"}.`
+              : `${Service} is rate limiting requests. Wait a moment and try again.`,
             retryAfterSeconds: wait,
           },
           cause,
@@ -167,20 +179,20 @@ export function mapTogetherError(err: unknown, ctx: TogetherErrorContext = {}): 
     }
     if (err.status !== undefined && err.status >= 500) {
       return new AppError(
-        { code: "upstream_unavailable", message: "Together is having trouble right now (it answered with an error). It may have been charged; try again in a minute." },
+        { code: "upstream_unavailable", message: `${Service} is having trouble right now (it answered with an error). It may have been charged; try again in a minute.` },
         cause,
       );
     }
     if (err.status === 400 || err.status === 422) {
       return new AppError(
-        { code: "bad_request", message: `Together rejected the request: ${upstream ? trimStop(upstream) : "invalid parameters"}.` },
+        { code: "bad_request", message: `${Service} rejected the request: ${asSentence(upstream ?? "invalid parameters")}` },
         cause,
       );
     }
   }
   if (err instanceof SyntaxError) {
     return new AppError(
-      { code: "upstream_unavailable", message: "Together sent an answer we could not read. It may have been charged; try again." },
+      { code: "upstream_unavailable", message: `${Service} sent an answer we could not read. It may have been charged; try again.` },
       cause,
     );
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { galleryFacets, galleryTotals, listGallery, restoreGeneration, softDeleteGeneration, type GalleryListOptions } from "@/lib/db/gallery-queries";
+import { filteredGalleryTotals, galleryFacets, galleryTotals, listGallery, restoreGeneration, softDeleteGeneration, type GalleryListOptions } from "@/lib/db/gallery-queries";
 import { encodeCursor } from "@/lib/gallery/cursor";
 import { GALLERY_SORTS, type GallerySort } from "@/lib/gallery/filters";
 import { databaseLanes, migrateDeploy, type TestDatabase } from "../support/test-database";
@@ -179,7 +179,8 @@ describe.each(databaseLanes)("gallery on $provider", ({ create }) => {
       id.percent = await seed({ userPrompt: "sale 100% off", createdAt: new Date("2026-09-01T00:00:00Z"), costMicroUsd: 35_000 });
       // Never counted or listed for A:
       await seed({ userPrompt: "lighthouse", status: "failed", createdAt: new Date("2026-11-25T10:00:00Z"), costMicroUsd: 0 });
-      await seed({ userPrompt: "lighthouse", deletedAt: new Date("2026-11-25T11:00:00Z"), createdAt: new Date("2026-11-25T10:00:00Z"), loras: [ANIME], costMicroUsd: 999_000 });
+      // Deleted: never listed, but its cost was paid and stays in the spend totals.
+      await seed({ userPrompt: "lighthouse", deletedAt: new Date("2026-11-25T11:00:00Z"), createdAt: new Date("2026-11-25T10:00:00Z"), loras: [ANIME], costMicroUsd: 35_000 });
       id.backslash = await seed({ ownerId: B, userPrompt: "saved as C:\\art\\dusk_1.png", createdAt: new Date("2026-11-02T00:00:00Z") });
       id.other = await seed({ ownerId: B, userPrompt: "lighthouse", createdAt: new Date("2026-11-25T10:00:00Z"), loras: [TAROT], model: FLUX2, costMicroUsd: 999_000 });
     });
@@ -228,22 +229,25 @@ describe.each(databaseLanes)("gallery on $provider", ({ create }) => {
       expect(second.nextCursor).toBeNull();
     });
 
-    it("totals images and spend today, this month (UTC) and all time", async () => {
+    it("totals images and spend today, this month (UTC) and all time, deleted results included", async () => {
       const totals = await galleryTotals(A, NOW);
-      expect(totals.today).toEqual({ generations: 2, images: 3, spendMicroUsd: 70_000 + 35_000 });
-      expect(totals.month).toEqual({ generations: 4, images: 7, spendMicroUsd: 70_000 + 35_000 + 35_000 + 105_000 });
-      expect(totals.allTime).toEqual({ generations: 6, images: 9, spendMicroUsd: 70_000 + 35_000 * 2 + 105_000 + 35_000 * 2 });
+      expect(totals.today).toEqual({ generations: 3, images: 4, spendMicroUsd: 70_000 + 35_000 + 35_000, deletedGenerations: 1 });
+      expect(totals.month).toEqual({ generations: 5, images: 8, spendMicroUsd: 70_000 + 35_000 * 2 + 35_000 + 105_000, deletedGenerations: 1 });
+      expect(totals.allTime).toEqual({ generations: 7, images: 10, spendMicroUsd: 70_000 + 35_000 * 3 + 105_000 + 35_000 * 2, deletedGenerations: 1 });
       // A new UTC month: today and this month start empty.
       const december = await galleryTotals(A, new Date("2026-12-01T00:00:00.000Z"));
-      expect([december.today, december.month]).toEqual([{ generations: 0, images: 0, spendMicroUsd: 0 }, { generations: 0, images: 0, spendMicroUsd: 0 }]);
+      const none = { generations: 0, images: 0, spendMicroUsd: 0, deletedGenerations: 0 };
+      expect([december.today, december.month]).toEqual([none, none]);
       expect(december.allTime).toEqual(totals.allTime);
       // Today starts at midnight UTC exactly: the row made then counts, the one 1 ms earlier does not.
-      expect((await galleryTotals(A, new Date("2026-11-25T00:00:00.000Z"))).today).toEqual({ generations: 2, images: 3, spendMicroUsd: 105_000 });
-      expect(await galleryTotals("owner-nobody", NOW)).toEqual({
-        today: { generations: 0, images: 0, spendMicroUsd: 0 },
-        month: { generations: 0, images: 0, spendMicroUsd: 0 },
-        allTime: { generations: 0, images: 0, spendMicroUsd: 0 },
-      });
+      expect((await galleryTotals(A, new Date("2026-11-25T00:00:00.000Z"))).today).toEqual({ generations: 3, images: 4, spendMicroUsd: 140_000, deletedGenerations: 1 });
+      expect(await galleryTotals("owner-nobody", NOW)).toEqual({ today: none, month: none, allTime: none });
+    });
+
+    it("filtered totals count what the filters list", async () => {
+      expect(await filteredGalleryTotals(A, { lora: TAROT })).toEqual({ generations: 2, images: 3, spendMicroUsd: 105_000, deletedGenerations: 0 });
+      expect(await filteredGalleryTotals(A, { q: "no such words" })).toEqual({ generations: 0, images: 0, spendMicroUsd: 0, deletedGenerations: 0 });
+      expect(await filteredGalleryTotals(A, { provider: "together" })).toMatchObject({ generations: 2, spendMicroUsd: 70_000 });
     });
 
     it("facets: the LoRAs (with counts) and models of visible rows only", async () => {
@@ -269,14 +273,16 @@ describe.each(databaseLanes)("gallery on $provider", ({ create }) => {
       expect(await softDeleteGeneration(id.lighthouse, A)).toBe(true); // already deleted: still true
       expect(await ids({})).not.toContain(id.lighthouse);
       expect(await ids({ filters: { q: "dusk" } })).toEqual([]);
-      expect((await galleryTotals(A, NOW)).today).toEqual({ generations: 1, images: 1, spendMicroUsd: 35_000 });
+      // Money spent stays spent: deleting does not lower today's spend.
+      expect((await galleryTotals(A, NOW)).today).toEqual({ generations: 3, images: 4, spendMicroUsd: 140_000, deletedGenerations: 2 });
+      expect((await filteredGalleryTotals(A, { lora: TAROT })).generations).toBe(1);
       expect((await galleryFacets(A)).loras).toContainEqual({ path: TAROT, count: 1 });
       expect(await restoreGeneration(id.lighthouse, B)).toBe(false);
       expect(await ids({})).not.toContain(id.lighthouse);
 
       expect(await restoreGeneration(id.lighthouse, A)).toBe(true);
       expect(await ids({ filters: { q: "dusk" } })).toEqual([id.lighthouse]);
-      expect((await galleryTotals(A, NOW)).today.images).toBe(3);
+      expect((await galleryTotals(A, NOW)).today).toMatchObject({ images: 4, deletedGenerations: 1 });
       // B's row was never touched.
       expect((await listGallery(B)).items.map((g) => g.id)).toEqual([id.other, id.backslash]);
     });

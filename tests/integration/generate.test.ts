@@ -87,7 +87,9 @@ describe.each(databaseLanes)("generate on $provider", ({ create }) => {
       billedMegapixels: 2,
       costMicroUsd: 70_000,
     });
-    expect(row.loras).toMatchObject([{ position: 1, path: "https://huggingface.co/multimodalart/flux-tarot-v1", scale: 0.8 }]);
+    expect(row.loras).toMatchObject([{ position: 1, path: "https://huggingface.co/multimodalart/flux-tarot-v1", scale: 0.8, triggers: '["in the style of TOK a trtcrd tarot style"]' }]);
+    // The rest of the recipe, so a re-run rebuilds the same prompt.
+    expect(row).toMatchObject({ customTriggers: "[]", triggerPlacement: "before" });
     expect(row.images).toHaveLength(2);
     const store = createLocalImageStore(dataDir);
     for (const image of row.images) {

@@ -7,6 +7,8 @@ import { disconnectDb } from "@/lib/db/client";
 import { generate } from "@/lib/generation/generate";
 import { generationInputSchema } from "@/lib/generation/schema";
 import { resolveLoraCard } from "@/lib/loras/resolve-card";
+import { ensureStarterCatalog } from "@/lib/loras/starter";
+import { getLoraByKey } from "@/lib/db/queries";
 import type { ImageProvider } from "@/lib/together/client";
 import { startFileServer, type FileServer } from "../support/file-server";
 import { startHubServers, type HubServers } from "../support/hub-servers";
@@ -124,6 +126,29 @@ describe("resolveLoraCard", () => {
       "https://huggingface.co/acme/flux-styles/resolve/main/loras/v1/style.safetensors",
       "https://huggingface.co/acme/flux-styles/resolve/main/loras/v2/style.safetensors",
     ]);
+  });
+
+  it("a failed lookup never downgrades what an earlier lookup, a header reading or the starter set established", async () => {
+    // Tarot was resolved above (FLUX.1 from its header). Now Hugging Face is down and a refresh is asked for.
+    hubs.hf.fault("/api/models/multimodalart/flux-tarot-v1", { status: 503 });
+    const kept = await resolveLoraCard("https://huggingface.co/multimodalart/flux-tarot-v1", { refresh: true });
+    hubs.hf.fault("/api/models/multimodalart/flux-tarot-v1", null);
+    expect(kept.card).toMatchObject({ base: "flux1", triggers: ["in the style of TOK a trtcrd tarot style"], metadataAvailable: true });
+    expect(kept.card.inspection).toMatchObject({ base: "flux1" });
+    expect(kept.card.verdicts[FLUX2].status).toBe("incompatible");
+    expect(kept.card.warnings.map((w) => w.code)).toEqual(["metadata_unavailable"]);
+
+    // A starter LoRA the stand-in does not know, offline: its curated base and phrase stay.
+    await ensureStarterCatalog();
+    const softpasty = "https://huggingface.co/alvdansen/softpasty-flux-dev";
+    hubs.hf.fault("/api/models/alvdansen/softpasty-flux-dev", { status: 503 });
+    const starter = await resolveLoraCard(softpasty);
+    hubs.hf.fault("/api/models/alvdansen/softpasty-flux-dev", null);
+    expect(starter.card).toMatchObject({ base: "flux1", triggers: ["araminta_illus illustration style"] });
+    expect(starter.card.verdicts[FLUX1].status).toBe("compatible");
+    expect(starter.card.verdicts[FLUX2].status).toBe("incompatible");
+    expect(starter.card.warnings).toHaveLength(1);
+    expect((await getLoraByKey(softpasty))?.base).toBe("flux1");
   });
 
   it("refuses links Together cannot use, with the reason", async () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { getLoraPreferences, saveLoraDefaults, setLoraFavorite } from "@/lib/db/lora-catalog-queries";
+import { addOwnerLora, getLoraPreferences, saveLoraDefaults, setLoraFavorite } from "@/lib/db/lora-catalog-queries";
 import { generate } from "@/lib/generation/generate";
 import { generationInputSchema } from "@/lib/generation/schema";
 import { invalidateCatalogCache } from "@/lib/loras/search/catalog";
@@ -118,6 +118,30 @@ describe.each(databaseLanes)("LoRA search on $provider", ({ create }) => {
     const after = await searchLoras(null, { query: "isometric", modelId: FLUX1 });
     expect(after.local[0]).toMatchObject({ path: ISO_CINE, usageCount: 1 });
     expect((await searchLoras(null, { query: "", modelId: FLUX1 })).local[0].usageCount).toBe(1);
+  });
+
+  it("a LoRA someone pasted or used stays theirs until a result with it is shared", async () => {
+    const paths = async (owner: string | null) => (await searchLoras(owner, { query: "", modelId: FLUX1, limit: 100 })).local.map((r) => r.path);
+    const browse = async (owner: string | null) => (await listCatalog(owner, { limit: 100 })).items.map((r) => r.path);
+    // ownerA generated with NEW_PATH above; ownerB pastes a link of their own.
+    const PASTED = "https://huggingface.co/acme/flux-styles";
+    await getDb().lora.create({ data: { id: randomUUID(), key: PASTED, path: PASTED, source: "huggingface-repo", title: "flux styles", base: "flux1", card: "{}", metadataAvailable: true, fetchedAt: new Date() } });
+    await addOwnerLora(ownerB, PASTED);
+    invalidateCatalogCache();
+    expect(await paths(ownerA)).toContain(NEW_PATH);
+    expect(await paths(ownerA)).not.toContain(PASTED);
+    expect(await paths(ownerB)).toContain(PASTED);
+    expect(await paths(ownerB)).not.toContain(NEW_PATH);
+    expect(await paths(null)).not.toContain(NEW_PATH);
+    expect(await browse(null)).not.toContain(NEW_PATH);
+    expect(await browse(ownerB)).toContain(PASTED);
+    expect(await paths(null)).toContain(TAROT);
+
+    const used = await getDb().generation.findFirstOrThrow({ where: { ownerId: ownerA, loras: { some: { path: NEW_PATH } } } });
+    await getDb().generation.update({ where: { id: used.id }, data: { shareSlug: `slug-${randomUUID()}`, sharedAt: new Date() } });
+    invalidateCatalogCache();
+    expect(await paths(ownerB)).toContain(NEW_PATH);
+    expect(await browse(null)).toContain(NEW_PATH);
   });
 
   it("keeps favorites and saved defaults per owner", async () => {

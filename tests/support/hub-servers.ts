@@ -47,10 +47,19 @@ type Route = (path: string, headers: IncomingHttpHeaders, origin: string) => Ans
 async function startServer(route: Route, port = 0): Promise<HubServer> {
   const log: HubRequest[] = [];
   const faults = new Map<string, Fault>();
+  let offline = false;
   const server = http.createServer((req, res: ServerResponse) => {
     const path = req.url ?? "/";
+    // Browser tests run the hubs in another process: POST /__admin/offline makes every other
+    // path answer 503 (the source is down), DELETE brings it back.
+    if (path === "/__admin/offline") {
+      offline = req.method === "POST";
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ offline }));
+      return;
+    }
     log.push({ method: req.method ?? "GET", path, headers: req.headers });
-    const fault = faults.get(path);
+    const fault = offline ? { status: 503, body: { error: "Service Unavailable" } } : faults.get(path);
     if (fault && "hang" in fault) return; // never answers; close() cuts the socket
     const answer: Answer = fault ? { status: fault.status, body: fault.body ?? { error: "Internal Server Error" } } : route(path, req.headers, origin);
     const body = JSON.stringify(answer.body);

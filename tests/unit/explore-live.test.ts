@@ -15,6 +15,8 @@ function generation(id: string, width = 1024, height = 768): GenerationView {
     n: 1,
     seed: 7,
     guidance: 3.5,
+    customTriggers: [],
+    triggerPlacement: "before",
     provider: "simulator",
     billedMegapixels: 1,
     costMicroUsd: 35_000,

@@ -93,13 +93,13 @@ describe("gallery tile", () => {
       { id: "i1", index: 0, width: 1024, height: 768, contentHash: "a".repeat(64), thumbWidth: 512, thumbHeight: 384 },
     ],
     loras: [
-      { position: 2, path: "https://huggingface.co/b/two" },
-      { position: 1, path: TAROT },
+      { position: 2, path: "https://huggingface.co/b/two", scale: 0.4 },
+      { position: 1, path: TAROT, scale: 0.8 },
     ],
   };
 
-  it("uses the first image's thumbnail and its size", () => {
-    expect(toGalleryItemView(row)).toEqual({
+  it("uses the first image's thumbnail and its size, and names LoRAs by title (else by path) with their scales", () => {
+    expect(toGalleryItemView(row, new Map([[TAROT, "Tarot"]]))).toEqual({
       id: "g1",
       thumbUrl: `/api/images/i1?v=${"a".repeat(16)}&size=thumb`,
       url: `/api/images/i1?v=${"a".repeat(16)}`,
@@ -111,7 +111,10 @@ describe("gallery tile", () => {
       provider: "simulator",
       costMicroUsd: 70_000,
       createdAt: "2026-11-25T10:00:00.000Z",
-      loras: [TAROT, "https://huggingface.co/b/two"],
+      loras: [
+        { path: TAROT, name: "Tarot", scale: 0.8 },
+        { path: "https://huggingface.co/b/two", name: "b/two", scale: 0.4 },
+      ],
       imageCount: 2,
     });
   });

@@ -53,6 +53,7 @@ describe("public views", () => {
       position: 1,
       path: "https://civitai.com/api/download/models/1",
       scale: 0.7,
+      triggers: null,
       name: "Tarot",
       href: "https://civitai.com/models/9",
     });

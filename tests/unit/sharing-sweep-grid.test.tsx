@@ -22,6 +22,8 @@ function result(key: string, cell: SweepCellRef | null): SharedCollectionItem {
     n: 1,
     seed: 7,
     guidance: null,
+    customTriggers: [],
+    triggerPlacement: "before",
     provider: "simulator",
     billedMegapixels: 0.2,
     costMicroUsd: 100,

@@ -1,6 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "together-ai";
 import { describe, expect, it } from "vitest";
-import { mapTogetherError, parseUnusedKeys, retryAfterSeconds } from "@/lib/together/errors";
+import { asSentence, mapTogetherError, parseUnusedKeys, retryAfterSeconds } from "@/lib/together/errors";
 
 const body = (message: string) => ({ error: { message, type: "invalid_request_error", param: null, code: null } });
 const sdkError = (status: number, message = "upstream says no", headers: Record<string, string> = {}) =>
@@ -82,6 +82,27 @@ describe("mapTogetherError", () => {
       expect(mapped.message).not.toMatch(/nothing was charged/i);
       expect(mapped.message).toMatch(/may (still )?have/i);
     }
+  });
+
+  it("names the service that answered: the simulator is not Together", () => {
+    for (const status of [400, 401, 402, 403, 404, 429, 503]) {
+      const mapped = mapTogetherError(sdkError(status), { service: "the simulator" });
+      expect(mapped.message).toMatch(/simulator/i);
+      expect(mapped.message).not.toContain("Together");
+    }
+    expect(mapTogetherError(new APIConnectionError({ message: "ECONNREFUSED" }), { service: "the simulator" }).message).toBe(
+      "Could not reach the simulator. Check the server's network connection and try again.",
+    );
+    expect(mapTogetherError(sdkError(400)).message).toBe("Together rejected the request: upstream says no.");
+  });
+
+  it("upstream text that ends its own sentence is not given a second stop", () => {
+    const mapped = mapTogetherError(sdkError(400, 'Invalid LoRA path "http://x/y.safetensors": Together only fetches LoRAs over https (this link uses http).'), { service: "the simulator" });
+    expect(mapped.message).toBe('The simulator rejected the request: Invalid LoRA path "http://x/y.safetensors": Together only fetches LoRAs over https (this link uses http).');
+    expect(mapTogetherError(sdkError(403, "not for you."), { service: "Together" }).message).toBe("Together refused this request for your account: not for you.");
+    expect(mapTogetherError(sdkError(404, "no such model"), { service: "Together" }).message).toBe('Together does not offer this model to this key (Together said: "no such model"). Pick another model — fal.ai\'s LoRA models work — or ask the operator to update the catalog. Nothing was charged.');
+    expect(asSentence("a LoRA..")).toBe("a LoRA.");
+    expect(asSentence("why?")).toBe("why?");
   });
 
   it("429 carries the retry time from retry-after", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { jsonList } from "@/lib/loras/json-list";
 import { getDb, type Db } from "@/lib/db/client";
-import { listCatalogRows, type CatalogRow } from "@/lib/db/lora-catalog-queries";
+import { listCatalogRows, listSharedLoraPaths, type CatalogRow } from "@/lib/db/lora-catalog-queries";
 import type { LoraSearchEntry } from "./types";
 
 /** The whole catalog as search entries, cached in memory for a few seconds (search runs per keystroke). */
@@ -59,7 +59,23 @@ export async function getCatalogEntries(now = Date.now()): Promise<CatalogEntry[
   return cache.entries;
 }
 
+let sharedCache: { db: Db; at: number; paths: Promise<Set<string>> } | undefined;
+
+/** Paths of LoRAs in shared results (public), cached like the entries. */
+export async function getSharedLoraPaths(now = Date.now()): Promise<Set<string>> {
+  const db = getDb();
+  if (!sharedCache || sharedCache.db !== db || now - sharedCache.at > TTL_MS) {
+    const paths = listSharedLoraPaths();
+    sharedCache = { db, at: now, paths };
+    paths.catch(() => {
+      if (sharedCache?.paths === paths) sharedCache = undefined;
+    });
+  }
+  return sharedCache.paths;
+}
+
 /** After a write that changes what search shows (seeding, usage). Only this process's cache. */
 export function invalidateCatalogCache(): void {
   cache = undefined;
+  sharedCache = undefined;
 }

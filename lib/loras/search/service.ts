@@ -1,15 +1,16 @@
 import "server-only";
 import { jsonList } from "@/lib/loras/json-list";
-import { getLoraPreferences, type LoraPreferenceRow } from "@/lib/db/lora-catalog-queries";
+import { getLoraPreferences, listOwnerLoraPaths, type LoraPreferenceRow } from "@/lib/db/lora-catalog-queries";
 import { findModel } from "@/lib/models/registry";
 import { parseLoraLink } from "@/lib/loras/parse-link";
 import { ensureStarterCatalog } from "@/lib/loras/starter";
-import { getCatalogEntries, type CatalogEntry } from "./catalog";
+import { getCatalogEntries, getSharedLoraPaths, type CatalogEntry } from "./catalog";
 import { searchCivitai } from "./civitai";
 import { searchHuggingFace } from "./huggingface";
 import { rankLoras } from "./rank";
 import type { RemoteSearchOptions } from "./remote-common";
 import type { LoraPreferenceView, LoraSearchEntry, LoraSearchResult, RemoteStatus } from "./types";
+import { visibleLoras } from "./visibility";
 
 export interface SearchLorasInput {
   query: string;
@@ -58,6 +59,19 @@ export function canonicalPath(path: string): string {
   return parsed.ok && parsed.path ? parsed.path : path;
 }
 
+/** What this browser may see of the catalog (lib/loras/search/visibility.ts). */
+async function audienceOf(ownerId: string | null) {
+  const [ownPaths, sharedPaths] = await Promise.all([ownerId ? listOwnerLoraPaths(ownerId) : Promise.resolve(new Set<string>()), getSharedLoraPaths()]);
+  return { ownPaths, sharedPaths };
+}
+
+/** The catalog entries this browser may see (for the browse page's tag list). */
+export async function visibleCatalogEntries(ownerId: string | null): Promise<CatalogEntry[]> {
+  await ensureStarterCatalog();
+  const [catalog, audience] = await Promise.all([getCatalogEntries(), audienceOf(ownerId)]);
+  return visibleLoras(catalog, audience);
+}
+
 /**
  * Local catalog hits at once (starter set seeded on first use), plus Hugging Face and Civitai
  * hits when asked, deduplicated against local ones by canonical path. Remote failures only
@@ -73,7 +87,8 @@ export async function searchLoras(ownerId: string | null, input: SearchLorasInpu
     ? Promise.all([searchHuggingFace(query, family!, remoteOptions), searchCivitai(query, family!, remoteOptions)])
     : Promise.resolve(null);
 
-  const [all, prefRows] = await Promise.all([getCatalogEntries(), ownerId ? getLoraPreferences(ownerId) : Promise.resolve([])]);
+  const [catalog, prefRows, audience] = await Promise.all([getCatalogEntries(), ownerId ? getLoraPreferences(ownerId) : Promise.resolve([]), audienceOf(ownerId)]);
+  const all = visibleLoras(catalog, audience);
   const prefs = new Map(prefRows.map((p) => [p.loraPath, p]));
   const favorites = new Set(prefRows.filter((p) => p.favorite).map((p) => p.loraPath));
   // Known to be for another base: left out. Unknown base (not resolved yet): kept.
@@ -121,7 +136,8 @@ export interface CatalogPage {
 /** Catalog rows (starter, resolved and used) for the browse page: most used first, then starter, then title. */
 export async function listCatalog(ownerId: string | null, filter: CatalogFilter = {}): Promise<CatalogPage> {
   await ensureStarterCatalog();
-  const [all, prefRows] = await Promise.all([getCatalogEntries(), ownerId ? getLoraPreferences(ownerId) : Promise.resolve([])]);
+  const [catalog, prefRows, audience] = await Promise.all([getCatalogEntries(), ownerId ? getLoraPreferences(ownerId) : Promise.resolve([]), audienceOf(ownerId)]);
+  const all = visibleLoras(catalog, audience);
   const prefs = new Map(prefRows.map((p) => [p.loraPath, p]));
   const tag = filter.tag?.toLowerCase();
   const rows = all

@@ -25,7 +25,8 @@ export class StudioPage {
     this.generate = page.getByRole("button", { name: "Generate" });
     this.cost = page.getByRole("status").filter({ hasText: "$" });
     this.results = page.getByRole("region", { name: "Results" });
-    this.alert = page.getByRole("alert").filter({ hasText: /\w/ });
+    // Not Next's route announcer (also role=alert), which speaks the page title after navigations.
+    this.alert = page.getByRole("alert").filter({ hasText: /\w/ }).and(page.locator(":not(#__next-route-announcer__)"));
   }
 
   async goto() {
@@ -62,6 +63,35 @@ export class StudioPage {
 
   promptSent() {
     return this.page.getByTestId("prompt-sent");
+  }
+
+  /** The slot's suggestion list (search results). */
+  suggestions(position: 1 | 2) {
+    return this.page.getByRole("listbox", { name: `LoRA ${position} suggestions` }).getByRole("option");
+  }
+
+  /** Why Generate is disabled, shown beside it (empty while it is enabled). */
+  get generateBlocked() {
+    return this.page.getByTestId("generate-blocked");
+  }
+
+  get guidance() {
+    return this.page.getByLabel("Guidance", { exact: true });
+  }
+
+  /** Adds a custom phrase to the prompt. */
+  async addPhrase(phrase: string) {
+    await this.page.getByLabel("Custom phrase", { exact: true }).fill(phrase);
+    await this.page.getByRole("button", { name: "Add phrase" }).click();
+  }
+
+  async placeTriggers(where: "before" | "after") {
+    await this.page.getByRole("radio", { name: where === "before" ? "Before prompt" : "After prompt" }).click();
+  }
+
+  /** "Your last settings for …" under a slot whose LoRA came back with remembered settings. */
+  remembered(position: 1 | 2) {
+    return this.slot(position).getByTestId("remembered-settings");
   }
 
   async fixSeed(seed: number) {

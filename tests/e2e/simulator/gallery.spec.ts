@@ -30,18 +30,38 @@ test("three results → the gallery shows three with their costs and the totals;
   await expect(cards(page).filter({ hasText: "tarot lighthouse" })).toContainText("$0.035");
   await expect(cards(page).filter({ hasText: "square harbour" })).toContainText("$0.070");
   await expect(cards(page).filter({ hasText: "two foxes" })).toContainText("$0.070");
+  // Cards name their LoRAs with scales, and keep each image's aspect ratio.
+  const tarotLoras = cards(page).filter({ hasText: "tarot lighthouse" }).getByRole("list", { name: "LoRAs" });
+  await expect(tarotLoras).toContainText("Tarot");
+  await expect(tarotLoras).toContainText("× 1");
+  await expect(tarotLoras).not.toContainText("multimodalart");
+  const ratio = async (prompt: string) => {
+    const box = (await cards(page).filter({ hasText: prompt }).locator("img").first().boundingBox())!;
+    return box.width / box.height;
+  };
+  expect(await ratio("two foxes")).toBeCloseTo(1024 / 768, 1);
+  expect(await ratio("square harbour")).toBeCloseTo(1, 1);
   const totals = page.getByRole("region", { name: "Totals" });
   await expect(totals).toContainText("$0.175");
   await expect(totals).toContainText("4 images");
+
+  await expect(totals).toContainText("Spent today");
+  await expect(page.getByTestId("filtered-totals")).toHaveCount(0);
 
   await page.getByLabel("LoRA", { exact: true }).selectOption("https://huggingface.co/multimodalart/flux-tarot-v1");
   await expect(cards(page)).toHaveCount(1);
   await expect(cards(page)).toContainText("tarot lighthouse");
   await expect(page).toHaveURL(/lora=/);
+  // The spend totals stay what they are; the filtered ones say what the list holds.
+  await expect(page.getByTestId("filtered-totals")).toContainText("LoRA multimodalart/flux-tarot-v1");
+  await expect(page.getByTestId("filtered-totals")).toContainText("$0.035 · 1 image");
+  await expect(totals).toContainText("$0.175");
 
   await page.getByLabel("Search prompts").fill("FOXES");
   await page.getByLabel("Search prompts").press("Enter");
   await expect(cards(page)).toHaveCount(0);
+  await expect(page.getByTestId("filtered-totals")).toContainText("“FOXES”");
+  await expect(page.getByTestId("filtered-totals")).toContainText("$0.000 · 0 images");
   await page.getByRole("button", { name: "Clear filters" }).first().click();
   await expect(cards(page)).toHaveCount(3);
 });
@@ -98,6 +118,20 @@ test("delete a result, then undo", async ({ page }) => {
   await expect(cards(page)).toHaveCount(2);
   await page.reload();
   await expect(cards(page)).toHaveCount(2);
+});
+
+test("deleting a result does not lower what was spent today", async ({ page }) => {
+  await generateVia(page, "a paid-for sunset");
+  await generateVia(page, "a paid-for dawn");
+  await page.goto("/gallery");
+  const today = page.getByRole("region", { name: "Totals" }).locator("div", { has: page.getByRole("heading", { name: /Spent today/ }) }).last();
+  await expect(today).toContainText("$0.070");
+  await page.getByRole("button", { name: "Delete “a paid-for sunset”" }).click();
+  await expect(cards(page)).toHaveCount(1);
+  await page.reload();
+  await expect(cards(page)).toHaveCount(1);
+  await expect(today).toContainText("$0.070");
+  await expect(today).toContainText("1 deleted, still counted");
 });
 
 test("a restarted server still has everything", async ({ browser }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from "../csp-guard";
 import { StudioPage } from "../pages/studio-page";
+import { setHubsOffline } from "../pages/standins";
 
 test("the app says it runs on the simulator", async ({ page }) => {
   await page.goto("/");
@@ -50,19 +51,51 @@ test("Ctrl+Enter generates from the keyboard and a fixed seed is kept", async ({
   await expect(studio.results.locator("article").first().locator("img")).toHaveCount(2);
 });
 
-test("bad input gets a clear message and keeps the settings", async ({ page }) => {
+test("invalid input turns Generate off with the reason beside it, and keeps the settings", async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.goto();
+  await expect(studio.generate).toBeDisabled();
+  await expect(studio.generateBlocked).toHaveText("Write a prompt first.");
   await studio.prompt.fill("a castle");
+  await expect(studio.generate).toBeEnabled();
+  await expect(studio.generateBlocked).toBeEmpty();
   await studio.width.fill("1001");
-  await expect(page.getByText("Width must be a multiple of 8")).toBeVisible();
+  await expect(page.getByText("Width must be a multiple of 8").first()).toBeVisible();
   await expect(studio.cost).toHaveCount(0);
+  await expect(studio.generate).toBeDisabled();
+  await expect(studio.generateBlocked).toHaveText("Width must be a multiple of 8");
+  await studio.width.fill("99999");
+  await expect(studio.generateBlocked).toHaveText("Width must be between 256 and 1920");
   await studio.width.fill("1024");
-  await studio.lora(1).fill("https://huggingface.co/XLabs-AI/flux-lora-collection/blob/main/anime_lora.safetensors");
-  await studio.generate.click();
-  await expect(studio.alert).toContainText("resolve");
+  for (const [link, reason] of [
+    ["https://example.com/loras/style.ckpt", /LoRA 1: \.ckpt files are pickled checkpoints/],
+    ["http://example.com/loras/style.safetensors", /LoRA 1: .*https/],
+  ] as const) {
+    await studio.lora(1).fill(link);
+    await expect(studio.generateBlocked).toContainText(reason);
+    await expect(studio.generate).toBeDisabled();
+    await expect(studio.generateBlocked).not.toContainText(/\.\.(?!\.)/);
+  }
   await expect(studio.prompt).toHaveValue("a castle");
-  await expect(studio.lora(1)).toHaveValue(/blob\/main\/anime_lora/);
+  await expect(studio.lora(1)).toHaveValue("http://example.com/loras/style.safetensors");
+  await studio.page.getByRole("button", { name: "Remove LoRA 1" }).click();
+  await expect(studio.generate).toBeEnabled();
+});
+
+test("an error from the simulator names the simulator, not Together", async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.prompt.fill("a harbour");
+  // Hugging Face is down, so nothing is known about this LoRA; the simulator rejects SDXL by name.
+  await setHubsOffline(page.request, true);
+  try {
+    await studio.pasteLora(1, "https://huggingface.co/someone/sdxl-mystery-style");
+    await studio.generate.click();
+    await expect(studio.alert).toContainText("The simulator could not apply a LoRA");
+    await expect(studio.alert).not.toContainText("Together");
+  } finally {
+    await setHubsOffline(page.request, false);
+  }
 });
 
 test("to the gallery and back: the studio keeps its recipe and shows the new result", async ({ page }) => {

@@ -58,3 +58,39 @@ test("the browse page lists the starter set, filters by tag, and tries a LoRA in
   await expect(studio.lora(1)).toHaveValue("https://huggingface.co/strangerzonehf/Flux-Animeo-v1-LoRA");
   await expect(studio.promptSent()).toContainText("Animeo");
 });
+
+test("remembered settings say so, with a one-click reset back to the LoRA's defaults", async ({ page }) => {
+  const studio = new StudioPage(page);
+  const TRIGGER = "in the style of TOK a trtcrd tarot style";
+  const pickTarot = async () => {
+    await studio.lora(1).click();
+    await page.keyboard.type("tarot");
+    await expect(studio.suggestions(1).first()).toContainText("Tarot");
+    await page.keyboard.press("Enter");
+    await expect(studio.card(1)).toBeVisible();
+  };
+  await studio.goto();
+  await pickTarot();
+  await expect(studio.remembered(1)).toHaveCount(0);
+  await studio.loraScale(1).fill("0.85");
+  await studio.trigger(1, TRIGGER).click();
+  await studio.prompt.fill("a remembered moon");
+  await studio.generate.click();
+  await expect(studio.resultImages().first()).toBeVisible();
+
+  await page.goto("/");
+  await pickTarot();
+  await expect(studio.remembered(1)).toContainText("Your last settings for Tarot");
+  await expect(studio.loraScale(1)).toHaveValue("0.85");
+  await expect(studio.trigger(1, TRIGGER)).toHaveAttribute("aria-pressed", "false");
+  await studio.remembered(1).getByRole("button", { name: /^Reset/ }).click();
+  await expect(studio.loraScale(1)).toHaveValue("1");
+  await expect(studio.trigger(1, TRIGGER)).toHaveAttribute("aria-pressed", "true");
+  await expect(studio.remembered(1)).toHaveCount(0);
+
+  // Forgotten: picking it again starts from the defaults, with nothing to explain.
+  await page.goto("/");
+  await pickTarot();
+  await expect(studio.loraScale(1)).toHaveValue("1");
+  await expect(studio.remembered(1)).toHaveCount(0);
+});

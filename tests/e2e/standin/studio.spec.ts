@@ -57,15 +57,17 @@ test.describe("pasting LoRA links", () => {
     await expect(studio.slot(1)).toContainText(/dataset/i);
   });
 
-  test("an SDXL LoRA shows as incompatible, and generating explains why without sending anything", async ({ page, request }) => {
+  test("an SDXL LoRA shows as incompatible, and Generate is off with the reason beside it; nothing is sent", async ({ page, request }) => {
     const studio = new StudioPage(page);
     await studio.goto();
     await studio.prompt.fill("a watercolor harbour");
     await studio.pasteLora(1, "https://huggingface.co/acme/sdxl-watercolor");
     await expect(studio.card(1)).toContainText("Will not work");
     await expect(studio.card(1)).toContainText("SDXL");
-    await studio.generate.click();
-    await expect(studio.alert).toContainText("will not work with FLUX.1");
+    await expect(studio.generate).toBeDisabled();
+    await expect(studio.generateBlocked).toContainText("will not work with FLUX.1");
+    await studio.prompt.press("Control+Enter");
+    await page.waitForTimeout(500);
     expect(await generations(request)).toHaveLength(0);
   });
 });

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Generation" ADD COLUMN "customTriggers" TEXT;
+ALTER TABLE "Generation" ADD COLUMN "triggerPlacement" TEXT;
+
+-- AlterTable
+ALTER TABLE "GenerationLora" ADD COLUMN "triggers" TEXT;
