@@ -87,6 +87,8 @@ describe.each(databaseLanes)("stored contact sheets on $provider", ({ create }) 
   };
 
   beforeAll(async () => {
+    // Sheets are named by their content, which is the same in every lane: each lane starts with none stored.
+    fs.rmSync(path.join(dataDir, "contact-sheets"), { recursive: true, force: true });
     database = await create();
     migrateDeploy(database.url);
     process.env = { ...saved, DATABASE_URL: database.url, DATA_DIR: dataDir, TOGETHER_API_KEY: "", APP_SECRET, S3_BUCKET: "" };
