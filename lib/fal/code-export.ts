@@ -3,6 +3,7 @@
  * cURL against fal's queue, TypeScript with @fal-ai/client, Python with fal-client. Pure.
  */
 import { FAL_QUEUE_ORIGIN, falAppPath } from "./endpoints";
+import { pythonLiteral } from "@/lib/generation/code-export";
 import type { FalInput } from "./request";
 
 /** The body exactly as sent (keys in a stable order, undefined dropped). */
@@ -45,22 +46,6 @@ export function toFalTypeScript(endpoint: string, input: FalInput): string {
     ``,
     `console.log(result.data.images[0].url);`,
   ].join("\n");
-}
-
-/** A Python literal: JSON's strings and numbers are valid Python; true/false/null are not. */
-function pythonLiteral(value: unknown, indent: string): string {
-  if (value === null) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (typeof value === "string" || typeof value === "number") return JSON.stringify(value);
-  const inner = indent + "    ";
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return `[\n${value.map((v) => inner + pythonLiteral(v, inner)).join(",\n")},\n${indent}]`;
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 0) return "{}";
-  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pythonLiteral(v, inner)}`).join(",\n")},\n${indent}}`;
 }
 
 export function toFalPython(endpoint: string, input: FalInput): string {

@@ -32,7 +32,7 @@ export function toTypeScript(request: ImageRequest): string {
 }
 
 /** A Python literal: JSON's strings and numbers are valid Python; true/false/null are not. */
-function pythonLiteral(value: unknown, indent: string): string {
+export function pythonLiteral(value: unknown, indent: string): string {
   if (value === null) return "None";
   if (value === true) return "True";
   if (value === false) return "False";
@@ -43,6 +43,7 @@ function pythonLiteral(value: unknown, indent: string): string {
     return `[\n${value.map((v) => inner + pythonLiteral(v, inner)).join(",\n")},\n${indent}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return "{}";
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pythonLiteral(v, inner)}`).join(",\n")},\n${indent}}`;
 }
 
