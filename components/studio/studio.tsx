@@ -27,6 +27,7 @@ import type { GenerationView } from "@/lib/generation/view";
 import type { LimitsView } from "@/lib/limits/view";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { defaultModelOf, findIn, getIn, type Catalog } from "@/lib/models/catalog";
+import { REFUSAL_KINDS, refusalCode } from "@/lib/models/refusal-rules";
 import { modelNotice, type StudioModel } from "@/lib/models/status";
 import { providerBody } from "@/lib/providers/request-body";
 import { priceRequest } from "@/lib/models/pricing";
@@ -57,7 +58,7 @@ function cancelGeneration(clientRequestId: string) {
 let studioMountedInDocument = false;
 
 /** Answers the server remembers about a model (lib/models/refusals.ts). */
-const REFUSAL_CODES = new Set(["model_refuses_loras", "model_not_available", "data_sharing_blocked"]);
+const REFUSAL_CODES = new Set<string>(REFUSAL_KINDS.map(refusalCode));
 
 /** Scrolls an element into view only when it is not already on screen (and gently, unless motion is reduced). */
 function reveal(el: Element | null) {

@@ -192,10 +192,3 @@ export function createFalProvider(options: FalProviderOptions): ImageProvider {
     },
   };
 }
-
-/** The provider for this server's configuration: FAL_KEY (or a person's own key), else the simulator. */
-export function getFalProvider(options: { apiKey?: string } = {}): ImageProvider {
-  const e = env();
-  if (options.apiKey) return createFalProvider({ apiKey: options.apiKey, simulated: false });
-  return createFalProvider({ apiKey: e.falKey, simulated: e.falMode === "simulator" });
-}

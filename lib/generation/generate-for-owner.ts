@@ -6,7 +6,7 @@ import { cellJson, type SweepCellRef } from "@/lib/explore/cell";
 import { getLimits } from "@/lib/limits/limits";
 import { toLimitsView, type LimitsView } from "@/lib/limits/view";
 import { chargedModel } from "@/lib/models/for-person";
-import { blockingRefusal, refusalKindOf } from "@/lib/models/refusal-rules";
+import { blockingRefusal, refusalCode, refusalKindOf } from "@/lib/models/refusal-rules";
 import { clearRefusals, recordRefusal, refusalsFor } from "@/lib/models/refusals";
 import { getCatalog } from "@/lib/models/registry";
 import { requestAddressKey } from "@/lib/http/client-address";
@@ -58,7 +58,7 @@ export async function generateForOwner(raw: unknown, options: { sweep?: { collec
     const hasLoras = parsed.data.loras.length > 0;
     // What a provider already answered for this model stops the next paid attempt here.
     const known = blockingRefusal(await refusalsFor(own), model.id, hasLoras);
-    if (known) throw new AppError({ code: known.kind === "loras_refused" ? "model_refuses_loras" : known.kind === "not_available" ? "model_not_available" : "data_sharing_blocked", message: known.message, field: "model" });
+    if (known) throw new AppError({ code: refusalCode(known.kind), message: known.message, field: "model" });
     const { provider, ownKey } = providerFor(model, own);
     const keyUsed = own[model.provider];
     const row = await generate({ ownerId, input: parsed.data, provider, ownKey, model, address }).catch(async (err: unknown) => {

@@ -23,6 +23,11 @@ export function refusalKindOf(code: AppErrorCode): RefusalKind | null {
   return null;
 }
 
+/** The error a remembered refusal answers with: the same code the provider's answer was mapped to. */
+export function refusalCode(kind: RefusalKind): AppErrorCode {
+  return kind === "loras_refused" ? "model_refuses_loras" : kind === "not_available" ? "model_not_available" : "data_sharing_blocked";
+}
+
 /** The catalog entry's identity: an operator's edit to the entry makes old refusals moot. */
 export function modelFingerprint(model: ImageModel): string {
   const text = JSON.stringify([model.provider, model.id, model.loraFamily, model.limits, model.deprecated]);
@@ -48,16 +53,4 @@ export function refusalHolds(
 /** The refusal that stops this request before it is paid for, if any. */
 export function blockingRefusal(refusals: readonly Refusal[], modelId: string, hasLoras: boolean): Refusal | null {
   return refusals.find((r) => r.model === modelId && (r.kind !== "loras_refused" || hasLoras)) ?? null;
-}
-
-/** "Together refused LoRAs for FLUX.2 [dev] on 3 Dec …" — the warning before a paid attempt. */
-export function refusalWarning(r: Refusal, model: Pick<ImageModel, "label">): string {
-  const when = new Date(r.learnedAt).toISOString().slice(0, 16).replace("T", " ");
-  const what =
-    r.kind === "loras_refused"
-      ? `refused LoRAs for ${model.label}`
-      : r.kind === "not_available"
-        ? `said ${model.label} is not offered to this key`
-        : `asked for data sharing to be allowed before using ${model.label}`;
-  return `Last time (${when} UTC) the provider ${what}. ${r.message}`;
 }
