@@ -1,10 +1,13 @@
 import "server-only";
 import { isShareSlug } from "@/lib/sharing/slug";
+import type { PublicGenerationRow } from "@/lib/sharing/view";
 import { getDb } from "./client";
+import { publicGenerationSelect } from "./share-queries";
 
 /**
  * What a sweep's contact sheet is drawn from: the collection's axes and, per visible item, its
- * cell and the storage key of its first image (read on the server, never sent anywhere).
+ * cell, the recipe a shared page shows (for the axis names and the caption) and the storage key
+ * of its first image (read on the server, never sent anywhere).
  * The owner's read has the owner id in its WHERE; the public read needs the live share slug.
  */
 
@@ -20,7 +23,12 @@ const sheetSelect = {
     orderBy: [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }],
     select: {
       cell: true,
-      generation: { select: { images: { orderBy: { index: "asc" as const }, take: 1, select: { storageKey: true } } } },
+      generation: {
+        select: {
+          ...publicGenerationSelect,
+          images: { orderBy: { index: "asc" as const }, take: 1, select: { index: true, width: true, height: true, contentHash: true, storageKey: true } },
+        },
+      },
     },
   },
 };
@@ -29,7 +37,7 @@ export interface ContactSheetSource {
   name: string;
   kind: string;
   axes: string | null;
-  items: { cell: string | null; generation: { images: { storageKey: string }[] } }[];
+  items: { cell: string | null; generation: Omit<PublicGenerationRow, "images"> & { images: (PublicGenerationRow["images"][number] & { storageKey: string })[] } }[];
 }
 
 /** The owner's collection as sheet material; null when missing or not theirs. */

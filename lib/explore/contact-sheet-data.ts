@@ -1,17 +1,20 @@
 import "server-only";
 import { getContactSheetSourceForOwner, getSharedContactSheetSource, type ContactSheetSource } from "@/lib/db/contact-sheet-queries";
-import { parseAxes, parseCell } from "@/lib/sharing/view";
+import { getLoraInfoForPaths } from "@/lib/db/share-queries";
+import { parseAxes, parseCell, toSharedResult } from "@/lib/sharing/view";
 import { getImageStore } from "@/lib/storage";
 import { contactSheetFileName, contentDisposition, type ImageFileName } from "@/lib/storage/file-name";
 import { BusyError } from "@/lib/async/limiter";
 import { contactSheetLayout, renderContactSheet } from "./contact-sheet";
 import { contactSheetKey } from "./contact-sheet-key";
-import { SHEET_SIZE_DEFAULT, SHEET_SIZE_MAX, SHEET_SIZE_MIN, sheetTiles } from "./contact-sheet-request";
+import { SHEET_SIZE_DEFAULT, SHEET_SIZE_MAX, SHEET_SIZE_MIN } from "./contact-sheet-request";
+import { sweepSheet, toSheetItem } from "./contact-sheet-spec";
 import { storedContactSheet } from "./contact-sheet-store";
 
 /**
  * A sweep collection's contact sheet, for the owner's and the public download routes: load the
- * collection (the query decides who may), place its items as the page's grid does, and serve the
+ * collection (the query decides who may), place its items as the page's grid does, name the axes
+ * and caption the sheet from the items' recipes (as the shared page shows them), and serve the
  * sheet stored for exactly that state and size — drawing it (each tile's first full image, read
  * from the store and scaled by the renderer) only the first time (contact-sheet-store).
  */
@@ -45,9 +48,15 @@ async function buildSheet(source: ContactSheetSource | null, cellSize: number): 
   const axes = source.kind === "sweep" ? parseAxes(source.axes) : null;
   if (!axes) return { ok: false, reason: "not_a_sweep", message: "Not a sweep: only scale sweeps have a contact sheet." };
 
-  const items = source.items.map((i) => ({ cell: parseCell(i.cell), storageKey: i.generation.images[0]?.storageKey ?? null }));
-  const tiles = sheetTiles(axes, items);
-  const layout = contactSheetLayout(axes, tiles.some((t) => t.cell.baseline), cellSize);
+  // The LoRAs' names as the shared pages show them (card title, else read from the link).
+  const info = await getLoraInfoForPaths(source.items.flatMap((i) => i.generation.loras.map((l) => l.path)));
+  const items = source.items.map((i) => ({
+    cell: parseCell(i.cell),
+    storageKey: i.generation.images[0]?.storageKey ?? null,
+    result: toSharedResult(i.generation, () => "", info),
+  }));
+  const { tiles, hasBaseline, spec } = sweepSheet(axes, items, (i) => toSheetItem(i.result, i.cell));
+  const layout = contactSheetLayout(spec.axes, hasBaseline, cellSize, spec);
   if (layout.width * layout.height > MAX_SHEET_PIXELS) {
     return { ok: false, reason: "too_large", message: `The sheet would be ${layout.width}×${layout.height} pixels; ask for a smaller ?size=.` };
   }
@@ -55,9 +64,9 @@ async function buildSheet(source: ContactSheetSource | null, cellSize: number): 
   const draw = async () => {
     // Missing bytes (null) draw the empty tile; a store that cannot be reached fails the whole sheet.
     const images = await mapLimit(tiles, READ_CONCURRENCY, (t) => (t.item.storageKey ? getImageStore().get(t.item.storageKey) : Promise.resolve(null)));
-    return renderContactSheet({ axes, cells: tiles.map((t, i) => ({ ...t.cell, image: images[i] })), cellSize });
+    return renderContactSheet({ ...spec, cells: tiles.map((t, i) => ({ ...t.cell, image: images[i] })), cellSize });
   };
-  const key = contactSheetKey({ axes, tiles: tiles.map((t) => ({ cell: t.cell, storageKey: t.item.storageKey })), cellSize });
+  const key = contactSheetKey({ ...spec, tiles: tiles.map((t) => ({ cell: t.cell, storageKey: t.item.storageKey })), cellSize });
   try {
     return { ok: true, png: await storedContactSheet(key, draw), name: contactSheetFileName(source.name) };
   } catch (err) {

@@ -30,6 +30,9 @@ const A = newOwnerId();
 const B = newOwnerId();
 const TAROT = "https://huggingface.co/multimodalart/flux-tarot-v1";
 const AXES: SweepAxes = { x: { name: "LoRA 1 scale", values: [0.3, 0.6, 0.9] }, y: { name: "LoRA 2 scale", values: [0.5, 1, 1.5] } };
+/** What the sheet draws around these 512 × 384 cells: landscape tiles and a two-line caption. */
+const LOOK = { aspect: 512 / 384, caption: ["Prompt: a lighthouse at dusk", "Seed 1234 | FLUX.1 [dev] + LoRA | Together AI (simulated)"] };
+const sheetLayout = (baseline: boolean, cellSize = 256) => contactSheetLayout(AXES, baseline, cellSize, LOOK);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lorascope-sheet-data-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -59,8 +62,9 @@ const as = (owner: string | null) => {
  * their dash (anti-aliased edges included) are all neutral grey; the simulator's images are not.
  */
 async function imagePixels(png: Buffer, axes: SweepAxes, baseline: boolean, col: number, row: number, cellSize = 256): Promise<number> {
-  const { left, top } = contactSheetLayout(axes, baseline, cellSize).tile(col, row);
-  const { data, info } = await sharp(png).extract({ left, top, width: cellSize, height: cellSize }).raw().toBuffer({ resolveWithObject: true });
+  const L = contactSheetLayout(axes, baseline, cellSize, LOOK);
+  const { left, top } = L.tile(col, row);
+  const { data, info } = await sharp(png).extract({ left, top, width: L.tileWidth, height: L.tileHeight }).raw().toBuffer({ resolveWithObject: true });
   let count = 0;
   for (let i = 0; i < data.length; i += info.channels) {
     if (!(data[i] === data[i + 1] && data[i + 1] === data[i + 2])) count++;
@@ -143,7 +147,7 @@ describe.each(databaseLanes)("contact sheet routes on $provider", ({ create }) =
     await database?.drop();
   });
 
-  it("owner: a 3 × 3 sweep is an 886 × 840 PNG download with every tile filled, never cached", async () => {
+  it("owner: a 3 × 3 sweep of landscape images is an 886 × 696 PNG download (landscape tiles, a caption), every tile filled, never cached", async () => {
     const c = await sweep("Tarot × second, scales");
     as(A);
     const res = await ownerSheet(c.id);
@@ -153,15 +157,16 @@ describe.each(databaseLanes)("contact sheet routes on $provider", ({ create }) =
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="lorascope-sweep-tarot-second-scales\.png"; filename\*=UTF-8''/);
     const sheet = await png(res);
-    expect([sheet.width, sheet.height]).toEqual([886, 840]);
-    expect([sheet.width, sheet.height]).toEqual([contactSheetLayout(AXES, false).width, contactSheetLayout(AXES, false).height]);
+    // 256 × 192 tiles: 48 + 3·192 + 2·8 + 8 = 648 for the grid, two caption lines (2·20 + 8) under it.
+    expect([sheet.width, sheet.height]).toEqual([886, 696]);
+    expect([sheet.width, sheet.height]).toEqual([sheetLayout(false).width, sheetLayout(false).height]);
     for (let row = 0; row < 3; row++) for (let col = 0; col < 3; col++) expect(await isFilled(sheet.body, AXES, false, col, row), `${col},${row}`).toBe(true);
   });
 
   it("owner: a baseline adds a leading column; ?size= changes the tile size and is validated", async () => {
     const c = await sweep("With baseline", { baseline: true });
     as(A);
-    const withBaseline = contactSheetLayout(AXES, true, 256);
+    const withBaseline = sheetLayout(true, 256);
     const sheet = await png(await ownerSheet(c.id));
     expect([sheet.width, sheet.height]).toEqual([withBaseline.width, withBaseline.height]);
     expect(sheet.width).toBe(886 + 256 + 8);
@@ -170,7 +175,7 @@ describe.each(databaseLanes)("contact sheet routes on $provider", ({ create }) =
     expect(await isFilled(sheet.body, AXES, true, 3, 2)).toBe(true);
 
     const small = await png(await ownerSheet(c.id, "?size=128"));
-    const at128 = contactSheetLayout(AXES, true, 128);
+    const at128 = sheetLayout(true, 128);
     expect([small.width, small.height]).toEqual([at128.width, at128.height]);
     for (const bad of ["?size=100", "?size=513", "?size=abc", "?size=256.5"]) {
       const res = await ownerSheet(c.id, bad);
@@ -187,7 +192,7 @@ describe.each(databaseLanes)("contact sheet routes on $provider", ({ create }) =
     try {
       as(A);
       const sheet = await png(await ownerSheet(c.id));
-      expect([sheet.width, sheet.height]).toEqual([886, 840]);
+      expect([sheet.width, sheet.height]).toEqual([886, 696]);
       expect(await imagePixels(sheet.body, AXES, false, 1, 1)).toBe(0);
       expect(await imagePixels(sheet.body, AXES, false, 2, 0)).toBe(0);
       expect(await isFilled(sheet.body, AXES, false, 0, 0)).toBe(true);
@@ -234,7 +239,7 @@ describe.each(databaseLanes)("contact sheet routes on $provider", ({ create }) =
     expect(res.headers.get("x-robots-tag")).toBe("noindex");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="lorascope-sweep-shared-sweep\.png"/);
     const sheet = await png(res);
-    const L = contactSheetLayout(AXES, true, 256);
+    const L = sheetLayout(true, 256);
     expect([sheet.width, sheet.height]).toEqual([L.width, L.height]);
     expect((await publicSheet(slug, "?size=9999")).status).toBe(400);
 
@@ -268,5 +273,29 @@ describe.each(databaseLanes)("contact sheet routes on $provider", ({ create }) =
     expect(html).toMatch(new RegExp(`<a href="/c/${slug}/contact-sheet" download=""[^>]*><span aria-hidden="true">⤓</span>Download contact sheet</a>`));
     expect(html).toContain("No LoRA");
     expect(html).toContain('rowSpan="3"');
+  });
+
+  it("og tags: a shared sweep previews as its contact sheet (the grid, at its real size), titled at a word boundary", async () => {
+    const name = "Tarot 0.3–0.9 × second 0.5–1.5 · a lighthouse at dusk above the harbour wall";
+    const c = await sweep(name, { baseline: true });
+    const slug = (await app.share.shareCollection(c.id, A))!;
+    as(null);
+    const meta = await app.cPage.generateMetadata({ params: Promise.resolve({ slug }) } as never);
+    const og = meta.openGraph as { title: string; images: { url: string; width: number; height: number; alt: string }[] };
+    const L = sheetLayout(true, 256);
+    expect(og.images).toHaveLength(1);
+    expect(og.images[0]).toMatchObject({ url: `/c/${slug}/contact-sheet`, width: L.width, height: L.height });
+    expect(og.images[0].alt).toMatch(/^Contact sheet of /);
+    expect((meta.twitter as { images: { url: string }[] }).images[0].url).toBe(`/c/${slug}/contact-sheet`);
+    // What the og:image URL serves is that grid, at the size announced.
+    const sheet = await png(await publicSheet(slug));
+    expect([sheet.width, sheet.height]).toEqual([L.width, L.height]);
+    // The title: within 70 characters, cut after a whole word, with an ellipsis.
+    expect(og.title.length).toBeLessThanOrEqual(70);
+    expect(og.title.endsWith("…")).toBe(true);
+    const kept = og.title.slice(0, -1);
+    expect(name.startsWith(kept)).toBe(true);
+    expect(name[kept.length]).toBe(" ");
+    expect(meta.title).toBe(og.title);
   });
 });

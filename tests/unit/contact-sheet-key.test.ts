@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactSheetKey, type SheetState } from "@/lib/explore/contact-sheet-key";
+import { contactSheetKey, SHEET_RENDER_VERSION, type SheetState } from "@/lib/explore/contact-sheet-key";
 
 const axes = { x: { name: "LoRA 1 scale", values: [0.3, 0.6] } };
 const base: SheetState = {
@@ -27,7 +27,21 @@ describe("contactSheetKey", () => {
       contactSheetKey({ ...base, tiles: [base.tiles[0]] }),
       contactSheetKey({ ...base, tiles: [...base.tiles, { cell: { x: null, baseline: true }, storageKey: "images/11/22/1122.jpg" }] }),
       contactSheetKey({ ...base, axes: { x: { name: "LoRA 2 scale", values: [0.3, 0.6] } } }),
+      // The axis named after its LoRA, the tiles' shape, the caption: all drawn, so all in the key.
+      contactSheetKey({ ...base, axes: { x: { name: "Tarot scale", values: [0.3, 0.6] } } }),
+      contactSheetKey({ ...base, aspect: 4 / 3 }),
+      contactSheetKey({ ...base, caption: ["Prompt: a lighthouse"] }),
+      contactSheetKey({ ...base, caption: ["Prompt: a lighthouse", "Seed 7"] }),
     ]);
-    expect(keys.size).toBe(8);
+    expect(keys.size).toBe(12);
+  });
+
+  it("is versioned: sheets stored by the first renderer (square tiles, no caption) are not served", async () => {
+    expect(SHEET_RENDER_VERSION).toBeGreaterThanOrEqual(2);
+    // The key the version-1 renderer stored this state under (the same hash without look, version 1).
+    const { createHash } = await import("node:crypto");
+    const tiles = base.tiles.map((t) => [t.cell.baseline ? "baseline" : [t.cell.x, t.cell.y ?? null], t.storageKey]);
+    const v1 = createHash("sha256").update(JSON.stringify([1, base.axes, base.cellSize, tiles])).digest("hex");
+    expect(contactSheetKey(base)).not.toBe(`contact-sheets/${v1.slice(0, 2)}/${v1}.png`);
   });
 });

@@ -1,6 +1,9 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { contactSheetLayout, renderContactSheet } from "@/lib/explore/contact-sheet";
+import { tileSize, wrapText } from "@/lib/explore/contact-sheet-layout";
+import { labelAxes, sheetAspect, sheetCaption, sweepSheet, toSheetItem, type SheetItem } from "@/lib/explore/contact-sheet-spec";
+import { textWidth } from "@/lib/together/simulator/pixel-font";
 import { renderSimulatedImage } from "@/lib/together/simulator/render";
 import type { SweepAxes } from "@/lib/sharing/view";
 
@@ -94,9 +97,135 @@ describe("renderContactSheet", () => {
         cells.push({ x, y, image: await renderSimulatedImage({ prompt: "a lighthouse at dusk", seed: 7, width: 512, height: 384, loras, index: 0, format: "png" }) });
       }
     }
-    const png = await renderContactSheet({ axes, cells });
+    const look = { aspect: 512 / 384, caption: ["Prompt: a lighthouse at dusk", "Seed 7 | FLUX.1 [dev] LoRA | Together AI (simulated)"] };
+    const named: SweepAxes = { x: { ...axes.x!, name: "Tarot scale" }, y: { ...axes.y!, name: "Anime scale" } };
+    const png = await renderContactSheet({ axes: named, cells, ...look });
     if (process.env.EXPLORE_SHEET_OUT) await sharp(png).toFile(process.env.EXPLORE_SHEET_OUT);
     const meta = await sharp(png).metadata();
-    expect([meta.width, meta.height]).toEqual([94 + 4 * 256 + 3 * 8 + 8, 840]);
+    const L = contactSheetLayout(named, true, 256, look);
+    expect([meta.width, meta.height]).toEqual([94 + 4 * 256 + 3 * 8 + 8, 48 + 3 * 192 + 2 * 8 + 8 + 2 * 20 + 8]);
+    expect([meta.width, meta.height]).toEqual([L.width, L.height]);
+  });
+});
+
+describe("tiles take the images' shape", () => {
+  it("tileSize: the long side is cellSize, the other follows the aspect (clamped to 1:2…2:1)", () => {
+    expect(tileSize(256, 512 / 384)).toEqual({ width: 256, height: 192 });
+    expect(tileSize(256, 768 / 1344)).toEqual({ width: 146, height: 256 });
+    expect(tileSize(256, 1)).toEqual({ width: 256, height: 256 });
+    expect(tileSize(256, 10)).toEqual({ width: 256, height: 128 });
+    expect(tileSize(256, Number.NaN)).toEqual({ width: 256, height: 256 });
+  });
+
+  it("a landscape sweep is laid out with landscape tiles", () => {
+    const L = contactSheetLayout(grid, false, 256, { aspect: 4 / 3 });
+    expect([L.tileWidth, L.tileHeight]).toEqual([256, 192]);
+    expect([L.width, L.height]).toEqual([886, 48 + 3 * 192 + 2 * 8 + 8]);
+    expect(L.tile(1, 2)).toEqual({ left: 94 + 264, top: 48 + 2 * 200 });
+  });
+
+  it("renders landscape images edge to edge: no grey letterbox bars in the tile", async () => {
+    const png = await renderContactSheet({ axes: row, aspect: 4 / 3, cells: [], cellSize: 256 });
+    const L = contactSheetLayout(row, false, 256, { aspect: 4 / 3 });
+    expect(await sharp(png).metadata()).toMatchObject({ width: L.width, height: L.height });
+
+    const red = await solid(255, 0, 0, 512, 384);
+    const sheet = await renderContactSheet({ axes: row, aspect: 4 / 3, cells: [{ x: 0, y: null, image: red }], cellSize: 256 });
+    const { left, top } = L.tile(0, 0);
+    // Corners and edge middles of the tile are the image, not the tile grey a square tile would pad with.
+    for (const [dx, dy] of [[1, 1], [254, 1], [1, 190], [254, 190], [128, 2], [128, 189]]) {
+      expect(await pixel(sheet, left + dx, top + dy), `${dx},${dy}`).toEqual([255, 0, 0]);
+    }
+    // Just below the tile: the sheet background, not more tile.
+    expect(await pixel(sheet, left + 128, top + 192 + 2)).toEqual([0x14, 0x14, 0x14]);
+  });
+});
+
+describe("caption", () => {
+  it("wrapText breaks at words within the width, at most three lines, the last ending in ...", () => {
+    const lines = wrapText("a lighthouse at dusk over a stormy sea with gulls and a small red boat in the harbour", 1, 6 * 20 - 1);
+    expect(lines.length).toBe(3);
+    for (const l of lines) expect(textWidth(l, 1)).toBeLessThanOrEqual(119);
+    expect(lines[0]).toBe("A LIGHTHOUSE AT DUSK");
+    expect(lines[2].endsWith("...")).toBe(true);
+    // Cut after a whole word: what precedes "..." is a word of the text.
+    expect("A LIGHTHOUSE AT DUSK OVER A STORMY SEA WITH GULLS AND A SMALL RED BOAT IN THE HARBOUR".split(" ")).toContain(lines[2].slice(0, -3).split(" ").pop());
+    expect(wrapText("short", 1, 200)).toEqual(["SHORT"]);
+    expect(wrapText("", 1, 200)).toEqual([]);
+  });
+
+  it("the layout adds one text line per caption line under the grid", () => {
+    const plain = contactSheetLayout(grid, false, 256);
+    const captioned = contactSheetLayout(grid, false, 256, { caption: ["Prompt: a lighthouse at dusk", "Seed 7 | FLUX.1 dev | Together AI"] });
+    expect(captioned.captionLines).toEqual(["PROMPT: A LIGHTHOUSE AT DUSK", "SEED 7 | FLUX.1 DEV | TOGETHER AI"]);
+    expect(captioned.captionTop).toBe(plain.height);
+    expect(captioned.height).toBe(plain.height + 2 * 20 + 8);
+    expect(captioned.width).toBe(plain.width);
+  });
+
+  it("draws the caption's text under the grid", async () => {
+    const caption = ["Prompt: a lighthouse at dusk", "Seed 7 | FLUX.1 dev | Together AI"];
+    const L = contactSheetLayout(row, false, 128, { caption });
+    const png = await renderContactSheet({ axes: row, caption, cells: [], cellSize: 128 });
+    const { data, info } = await sharp(png).extract({ left: 0, top: L.captionTop, width: L.width, height: L.height - L.captionTop }).raw().toBuffer({ resolveWithObject: true });
+    let light = 0;
+    for (let i = 0; i < data.length; i += info.channels) if (data[i] > 0xa0) light++;
+    expect(light).toBeGreaterThan(200);
+  });
+});
+
+const item = (cell: SheetItem["cell"], loras: [string, number][], extra: Partial<SheetItem> = {}): SheetItem => ({
+  cell,
+  userPrompt: "a lighthouse at dusk",
+  seed: 1234,
+  modelLabel: "FLUX.1 [dev] LoRA",
+  providerLabel: "Together AI (simulated)",
+  images: [{ width: 512, height: 384 }],
+  loras: loras.map(([name, scale]) => ({ name, scale })),
+  ...extra,
+});
+
+describe("sheet spec: axis names, aspect, caption", () => {
+  const axes: SweepAxes = { x: { name: "LoRA 1 scale", values: [0.3, 0.6] }, y: { name: "LoRA 2 scale", values: [0.5, 1] } };
+  const cells = [0, 1].flatMap((y) => [0, 1].map((x) => item({ x, y }, [["Tarot", axes.x!.values[x]], ["Anime", axes.y!.values[y]]])));
+
+  it("names each axis after the LoRA whose scale follows it", () => {
+    expect(labelAxes(axes, [item({ baseline: true }, []), ...cells])).toEqual({ x: { name: "Tarot scale", values: [0.3, 0.6] }, y: { name: "Anime scale", values: [0.5, 1] } });
+  });
+
+  it("a LoRA 2 sweep with LoRA 1 empty (sent as the only LoRA) is still named after it", () => {
+    const one: SweepAxes = { x: { name: "LoRA 2 scale", values: [0.4, 0.8] } };
+    expect(labelAxes(one, [item({ x: 0, y: 0 }, [["Anime", 0.4]]), item({ x: 1, y: 0 }, [["Anime", 0.8]])]).x!.name).toBe("Anime scale");
+  });
+
+  it("ties go to the axis' slot; no follower or two same-named axes keep the stored names", () => {
+    const single: SweepAxes = { x: { name: "LoRA 2 scale", values: [0.5] } };
+    expect(labelAxes(single, [item({ x: 0, y: 0 }, [["Tarot", 0.5], ["Anime", 0.5]])]).x!.name).toBe("Anime scale");
+    expect(labelAxes(axes, [])).toEqual(axes);
+    expect(labelAxes(axes, [item({ x: 0, y: 0 }, [["Tarot", 0.9]])])).toEqual(axes);
+    const twins = [0, 1].flatMap((y) => [0, 1].map((x) => item({ x, y }, [["Same", axes.x!.values[x]], ["Same", axes.y!.values[y]]])));
+    expect(labelAxes(axes, twins)).toEqual(axes);
+  });
+
+  it("aspect: the most common image shape; 1 without images", () => {
+    expect(sheetAspect(cells)).toBeCloseTo(4 / 3);
+    expect(sheetAspect([...cells, item({ x: 0, y: 0 }, [], { images: [{ width: 768, height: 1344 }] })])).toBeCloseTo(4 / 3);
+    expect(sheetAspect([item({ x: 0, y: 0 }, [], { images: [] })])).toBe(1);
+  });
+
+  it("caption: prompt, then seed, model and provider; parts that differ say so", () => {
+    expect(sheetCaption(cells)).toEqual(["Prompt: a lighthouse at dusk", "Seed 1234 | FLUX.1 [dev] LoRA | Together AI (simulated)"]);
+    expect(sheetCaption([...cells, item({ x: 0, y: 0 }, [], { seed: 9 })])[1]).toBe("Seed various | FLUX.1 [dev] LoRA | Together AI (simulated)");
+    expect(sheetCaption([])).toEqual([]);
+  });
+
+  it("sweepSheet places items as the grid does and describes the placed ones only", () => {
+    const items = [{ cell: { baseline: true as const }, r: item({ baseline: true }, []) }, ...cells.map((r) => ({ cell: r.cell, r })), { cell: { x: 9, y: 9 }, r: item({ x: 9, y: 9 }, [], { seed: 1 }) }];
+    const sheet = sweepSheet(axes, items, (i) => i.r);
+    expect(sheet.hasBaseline).toBe(true);
+    expect(sheet.tiles).toHaveLength(5);
+    expect(sheet.spec.caption[1]).toContain("Seed 1234");
+    expect(sheet.spec.axes.x!.name).toBe("Tarot scale");
+    expect(toSheetItem({ ...item(null, []), provider: "fal" }, null).providerLabel).toBe("fal.ai");
   });
 });

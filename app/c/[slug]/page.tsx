@@ -4,11 +4,13 @@ import { CompareToggle, CompareTray } from "@/components/compare/compare-selecti
 import { CollectionCards, SweepGrid } from "@/components/sharing/collection-grid";
 import { ContactSheetLink } from "@/components/sharing/contact-sheet-link";
 import { cellLabel } from "@/lib/explore/cell";
-import { sharedContactSheetPath } from "@/lib/explore/contact-sheet-request";
+import { contactSheetLayout } from "@/lib/explore/contact-sheet-layout";
+import { SHEET_SIZE_DEFAULT, sharedContactSheetPath } from "@/lib/explore/contact-sheet-request";
+import { sweepSheet, toSheetItem } from "@/lib/explore/contact-sheet-spec";
 import { formatUsd } from "@/lib/models/pricing";
 import { loadSharedCollection, requestBaseUrl } from "@/lib/sharing/load";
 import type { SharedCollection, SweepAxes } from "@/lib/sharing/view";
-import { clip } from "@/lib/text/clip";
+import { clip, clipAtWord } from "@/lib/text/clip";
 import { isSimulated } from "@/lib/providers/names";
 
 // Always read the database: revoking a link must take effect on the next request.
@@ -27,11 +29,17 @@ export async function generateMetadata({ params }: PageProps<"/c/[slug]">): Prom
   const { slug } = await params;
   const collection = await loadSharedCollection(slug);
   if (!collection) return { title: "Link not available", robots: { index: false, follow: false } };
-  const title = clip(collection.name, 70);
+  const title = clipAtWord(collection.name, 70);
   const description = describeCollection(collection);
   const first = collection.items.find((i) => i.images.length > 0);
-  const image = first?.images[0];
   const alt = first ? clip(first.userPrompt || collection.name, 200) : collection.name;
+  // A sweep's preview is its whole grid: the stored contact sheet (sized from the same spec it is drawn with).
+  const sheet = collection.kind === "sweep" && collection.axes && first ? sweepSheet(collection.axes, collection.items, (i) => toSheetItem(i, i.cell)) : null;
+  const sheetLayout = sheet && sheet.tiles.length > 0 ? contactSheetLayout(sheet.spec.axes, sheet.hasBaseline, SHEET_SIZE_DEFAULT, sheet.spec) : null;
+  const image = sheetLayout
+    ? { url: sharedContactSheetPath(slug), width: sheetLayout.width, height: sheetLayout.height }
+    : first && { url: first.images[0].url, width: first.images[0].width, height: first.images[0].height };
+  const imageAlt = sheetLayout ? `Contact sheet of ${collection.name}: ${alt}` : alt;
   return {
     metadataBase: await requestBaseUrl(),
     title,
@@ -44,9 +52,9 @@ export async function generateMetadata({ params }: PageProps<"/c/[slug]">): Prom
       url: `/c/${slug}`,
       title,
       description,
-      images: image ? [{ url: image.url, width: image.width, height: image.height, alt }] : [],
+      images: image ? [{ url: image.url, width: image.width, height: image.height, alt: imageAlt }] : [],
     },
-    twitter: { card: "summary_large_image", title, description, images: image ? [{ url: image.url, alt }] : [] },
+    twitter: { card: "summary_large_image", title, description, images: image ? [{ url: image.url, alt: imageAlt }] : [] },
   };
 }
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { LoraList, OpenInStudio, PromptBlock, ProviderBadge, RecipeFacts, SharedImageFigure, formatDate } from "@/components/sharing/recipe";
 import { loadSharedResult, requestBaseUrl } from "@/lib/sharing/load";
 import { describeResult } from "@/lib/sharing/view";
-import { clip } from "@/lib/text/clip";
+import { clip, clipAtWord } from "@/lib/text/clip";
 
 // Always read the database: revoking a link must take effect on the next request.
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: PageProps<"/s/[slug]">): Prom
   const { slug } = await params;
   const result = await loadSharedResult(slug);
   if (!result) return { title: "Link not available", robots: { index: false, follow: false } };
-  const title = clip(result.userPrompt, 70, "Untitled");
+  const title = clipAtWord(result.userPrompt, 70, "Untitled");
   const description = describeResult(result);
   const image = result.images[0];
   const alt = clip(result.userPrompt, 200, "Untitled");
