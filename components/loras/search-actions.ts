@@ -116,6 +116,7 @@ export async function getLoraPreferencesAction(paths: unknown): Promise<LoraPref
 }
 
 const catalogSchema = z.object({
+  q: z.string().max(200).optional(),
   tag: z.string().max(100).optional(),
   source: z.string().max(50).optional(),
   base: z.string().max(20).optional(),

@@ -118,6 +118,8 @@ export async function searchLoras(ownerId: string | null, input: SearchLorasInpu
 // ---- browse -----------------------------------------------------------------------------
 
 export interface CatalogFilter {
+  /** Search words, matched and ranked as the LoRA boxes' search does (typos, prefixes); blank: no search. */
+  q?: string;
   tag?: string;
   source?: string;
   base?: string;
@@ -133,16 +135,22 @@ export interface CatalogPage {
   total: number;
 }
 
-/** Catalog rows (starter, resolved and used) for the browse page: most used first, then starter, then title. */
+/**
+ * Catalog rows (starter, resolved and used) for the browse page: most used first, then starter,
+ * then title; with `q`, only the rows the search ranks, best match first.
+ */
 export async function listCatalog(ownerId: string | null, filter: CatalogFilter = {}): Promise<CatalogPage> {
   await ensureStarterCatalog();
   const [catalog, prefRows, audience] = await Promise.all([getCatalogEntries(), ownerId ? getLoraPreferences(ownerId) : Promise.resolve([]), audienceOf(ownerId)]);
   const all = visibleLoras(catalog, audience);
   const prefs = new Map(prefRows.map((p) => [p.loraPath, p]));
   const tag = filter.tag?.toLowerCase();
-  const rows = all
+  const filtered = all
     .filter((e) => (!tag || e.tags.some((t) => t.toLowerCase() === tag)) && (!filter.source || e.source === filter.source) && (!filter.base || e.base === filter.base))
     .sort((a, b) => b.usageCount - a.usageCount || Number(b.starter) - Number(a.starter) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  const query = filter.q?.trim() ?? "";
+  const favorites = new Set(prefRows.filter((p) => p.favorite).map((p) => p.loraPath));
+  const rows = query ? rankLoras(query, filtered, { favorites, limit: filtered.length }).map((r) => r.entry) : filtered;
   const limit = Math.min(Math.max(filter.limit ?? 48, 1), 100);
   const offset = decodeCursor(filter.cursor);
   const page = rows.slice(offset, offset + limit);
