@@ -89,6 +89,25 @@ describe.each(databaseLanes)("LoRA search on $provider", ({ create }) => {
     expect(empty.local.length).toBeGreaterThanOrEqual(20);
   });
 
+  it("the browse page's search (q) narrows the catalog the same way, within the filters", async () => {
+    const all = await listCatalog(null, { limit: 100 });
+    for (const q of ["tarot", "  Tarrot ", "trtcrd"]) {
+      const page = await listCatalog(null, { q, limit: 100 });
+      expect(page.items[0]?.path, q).toBe(TAROT);
+      expect(page.total).toBeLessThan(all.total);
+      expect(page.total).toBe(page.items.length);
+    }
+    const iso = await listCatalog(null, { q: "isometric", limit: 100 });
+    expect(iso.items.map((r) => r.path)).toEqual(expect.arrayContaining([ISO, ISO_CINE]));
+    expect(iso.items.map((r) => r.path)).not.toContain(TAROT);
+    // With a filter: only matches that also pass it.
+    expect((await listCatalog(null, { q: "tarot", tag: "anime", limit: 100 })).total).toBe(0);
+    expect((await listCatalog(null, { q: "tarot", tag: "card", limit: 100 })).items.map((r) => r.path)).toEqual([TAROT]);
+    expect((await listCatalog(null, { q: "zzqxv nothing like it" })).total).toBe(0);
+    // Blank is no search at all.
+    expect((await listCatalog(null, { q: "   ", limit: 100 })).total).toBe(all.total);
+  });
+
   it("records usage from a simulated generation, which raises the rank", async () => {
     const before = await searchLoras(null, { query: "isometric", modelId: FLUX1 });
     expect(before.local.slice(0, 2).map((r) => r.path)).toEqual([ISO, ISO_CINE]);
