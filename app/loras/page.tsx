@@ -43,13 +43,17 @@ function Chip({ active, to, children }: { active: boolean; to: string; children:
 }
 
 /**
- * One row of chips: on phones a single line that scrolls sideways (so the filters take two
+ * A line of chip groups: on phones one line that scrolls sideways (so the filters take two
  * lines, not the first screen), wrapping from `sm` up.
  */
-function ChipRow({ label, children }: { label: string; children: React.ReactNode }) {
+function ChipLine({ children }: { children: React.ReactNode }) {
+  return <div className="-mx-4 flex items-center gap-x-4 gap-y-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin] sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0">{children}</div>;
+}
+
+function ChipGroup({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div role="group" aria-label={label} className="-mx-4 flex items-center gap-1.5 overflow-x-auto px-4 pb-1 [scrollbar-width:thin] sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0">
-      <span className="mr-1 shrink-0 text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</span>
+    <div role="group" aria-label={label} className="flex shrink-0 items-center gap-1.5 sm:shrink sm:flex-wrap">
+      <span aria-hidden className="mr-1 shrink-0 text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</span>
       {children}
     </div>
   );
@@ -110,18 +114,23 @@ export default async function LorasPage({ searchParams }: { searchParams: Promis
       </Form>
 
       <nav aria-label="Filter LoRAs" className="flex flex-col gap-1.5 sm:gap-2">
-        <ChipRow label="Family">
-          <Chip active={!filter.base} to={href(filter, { base: undefined })}>All</Chip>
-          {BASES.map(([v, label]) => <Chip key={v} active={filter.base === v} to={href(filter, { base: v })}>{label}</Chip>)}
-          <span className="ml-2 mr-1 shrink-0 text-xs font-medium text-zinc-500 dark:text-zinc-400">Source</span>
-          <Chip active={!filter.source} to={href(filter, { source: undefined })}>All</Chip>
-          {SOURCES.map(([v, label]) => <Chip key={v} active={filter.source === v} to={href(filter, { source: v })}>{label}</Chip>)}
-        </ChipRow>
+        <ChipLine>
+          <ChipGroup label="Family">
+            <Chip active={!filter.base} to={href(filter, { base: undefined })}>All</Chip>
+            {BASES.map(([v, label]) => <Chip key={v} active={filter.base === v} to={href(filter, { base: v })}>{label}</Chip>)}
+          </ChipGroup>
+          <ChipGroup label="Source">
+            <Chip active={!filter.source} to={href(filter, { source: undefined })}>All</Chip>
+            {SOURCES.map(([v, label]) => <Chip key={v} active={filter.source === v} to={href(filter, { source: v })}>{label}</Chip>)}
+          </ChipGroup>
+        </ChipLine>
         {tags.length > 0 && (
-          <ChipRow label="Tag">
-            <Chip active={!filter.tag} to={href(filter, { tag: undefined })}>All</Chip>
-            {tags.map((t) => <Chip key={t} active={filter.tag?.toLowerCase() === t.toLowerCase()} to={href(filter, { tag: t })}>{t}</Chip>)}
-          </ChipRow>
+          <ChipLine>
+            <ChipGroup label="Tag">
+              <Chip active={!filter.tag} to={href(filter, { tag: undefined })}>All</Chip>
+              {tags.map((t) => <Chip key={t} active={filter.tag?.toLowerCase() === t.toLowerCase()} to={href(filter, { tag: t })}>{t}</Chip>)}
+            </ChipGroup>
+          </ChipLine>
         )}
       </nav>
 
