@@ -7,10 +7,14 @@ import { expect, test } from "../csp-guard";
 /** A 1 × 1 PNG: the stand-in for a preview that loads. */
 const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
-/** Previews live on huggingface.co: Tarot's loads (a stand-in image), every other one fails. */
+/**
+ * Previews come from the LoRAs' hubs, off this app's origin: Add Details' loads (a stand-in
+ * image), every other one fails, as offline.
+ */
 async function previews(page: Page) {
-  await page.route("https://huggingface.co/**", (route) =>
-    route.request().url().includes("/multimodalart/flux-tarot-v1/") ? route.fulfill({ contentType: "image/png", body: PIXEL }) : route.abort("internetdisconnected"),
+  await page.route(
+    (url) => url.origin !== new URL(page.url() || "http://127.0.0.1").origin && /^https?:/.test(url.protocol) && !url.hostname.startsWith("127."),
+    (route) => (route.request().url().includes("FLUX.1-dev-LoRA-add-details") ? route.fulfill({ contentType: "image/png", body: PIXEL }) : route.abort("internetdisconnected")),
   );
 }
 
@@ -65,19 +69,19 @@ test("a card whose preview cannot load shows the placeholder at the card's norma
   await previews(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/loras");
-  const tarot = page.getByRole("article", { name: "Tarot", exact: true });
-  const broken = page.getByRole("article", { name: "Add Details", exact: true });
-  // Tarot's preview loads over its placeholder; Add Details' fails and leaves the placeholder.
-  await expect(tarot.locator("img")).toBeVisible();
+  const loaded = page.getByRole("article", { name: "Add Details", exact: true });
+  const broken = page.getByRole("article", { name: "Super Realism", exact: true });
+  // Add Details' preview loads over its placeholder; Super Realism's fails and leaves the placeholder.
+  await expect(loaded.locator("img")).toBeVisible();
   await expect(broken.getByTestId("lora-preview-placeholder")).toBeVisible();
   await expect(broken.locator("img")).toHaveCount(0);
   // No giant initial letter any more: the placeholder holds no text.
   await expect(broken.getByTestId("lora-preview-placeholder")).toHaveText("");
 
-  const frame = async (card: typeof tarot) => (await card.getByTestId("lora-preview").boundingBox())!;
-  const [loaded, failed] = [await frame(tarot), await frame(broken)];
-  expect(failed.width).toBeCloseTo(loaded.width, 0);
-  expect(failed.height).toBeCloseTo(loaded.height, 0);
+  const frame = async (card: typeof loaded) => (await card.getByTestId("lora-preview").boundingBox())!;
+  const [ok, failed] = [await frame(loaded), await frame(broken)];
+  expect(failed.width).toBeCloseTo(ok.width, 0);
+  expect(failed.height).toBeCloseTo(ok.height, 0);
   expect(failed.width / failed.height).toBeCloseTo(4 / 3, 1);
   const placeholder = (await broken.getByTestId("lora-preview-placeholder").boundingBox())!;
   expect([placeholder.width, placeholder.height]).toEqual([failed.width, failed.height]);
