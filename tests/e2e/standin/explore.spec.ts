@@ -67,14 +67,15 @@ test("a 3 × 3 sweep: total first, nine requests with the right scale pairs at o
   const pairs = sent.map((r) => r.body.image_loras!.map((l) => l.scale).join("/")).sort();
   expect(pairs).toEqual(["0.3/0.5", "0.3/0.75", "0.3/1", "0.6/0.5", "0.6/0.75", "0.6/1", "0.9/0.5", "0.9/0.75", "0.9/1"]);
 
-  // The contact sheet: one PNG, 3 × 3 square tiles of 256 px with the labels around them and a
-  // two-line caption (prompt; seed, model, provider) under them: 840 + 2 · 20 + 8.
+  // The contact sheet: one PNG, 3 × 3 tiles shaped like the 4:3 images (256 × 192) with the
+  // labels around them and a two-line caption (prompt; seed, model, provider) under them:
+  // 48 + 3 · 192 + 2 · 8 + 8 = 648, + 2 · 20 + 8 = 696.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download contact sheet" }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.png$/);
   const png = await readFile((await download.path())!);
   expect(png.subarray(1, 4).toString()).toBe("PNG");
   const meta = await sharp(png).metadata();
-  expect([meta.width, meta.height]).toEqual([886, 888]);
+  expect([meta.width, meta.height]).toEqual([886, 696]);
 
   // Shared: another browser sees the same labelled grid.
   const results = studio.results;
@@ -94,7 +95,7 @@ test("a 3 × 3 sweep: total first, nine requests with the right scale pairs at o
   const slug = link.split("/c/")[1];
   await expect(other.locator('meta[property="og:image"]')).toHaveAttribute("content", new RegExp(`/c/${slug}/contact-sheet$`));
   await expect(other.locator('meta[property="og:image:width"]')).toHaveAttribute("content", "886");
-  await expect(other.locator('meta[property="og:image:height"]')).toHaveAttribute("content", "888");
+  await expect(other.locator('meta[property="og:image:height"]')).toHaveAttribute("content", "696");
   const shared = other.getByRole("table");
   await expect(shared.locator("img")).toHaveCount(9);
   for (const label of ["LoRA 1 scale", "LoRA 2 scale", "0.3", "0.6", "0.9", "0.5", "0.75", "1"]) {
