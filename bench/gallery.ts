@@ -28,7 +28,6 @@ const OTHER_OWNERS = 200;
 /** Deep-link row: 4,800 with the default 10,000 rows (about 9,200 of them visible). */
 const JUMP_ROW = Math.min(4_800, Math.floor(OWNER_ROWS * 0.48));
 const OWNER = "owner-bench-000000000000";
-const PAGE = 24;
 const DEV = "black-forest-labs/FLUX.1-dev-lora";
 const FLUX2 = "black-forest-labs/FLUX.2-dev";
 const LORAS = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `https://huggingface.co/artist${i}/flux-style-${i}` : `artist${i}/flux-lora-${i}`));

@@ -61,6 +61,7 @@ function CollectionCard({ c, now }: { c: CollectionListItem; now: number }) {
 export default async function CollectionsPage() {
   const ownerId = await getOwnerId();
   const collections = ownerId ? (await listCollectionsForOwner(ownerId)).map(toCollectionListItem) : [];
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request
   const now = Date.now();
   return (
     <div className="flex flex-col gap-6">

@@ -44,6 +44,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const [page, totals, facets, filteredTotals] = ownerId
     ? await Promise.all([listGallery(ownerId, { sort, filters }), galleryTotals(ownerId), galleryFacets(ownerId), summary ? filteredGalleryTotals(ownerId, filters) : null])
     : [{ items: [], nextCursor: null }, NO_TOTALS, NO_FACETS, null];
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request
   const interrupted = ownerId ? await listRecentInterrupted(ownerId, new Date(Date.now() - 24 * 3_600_000)) : [];
 
   return (

@@ -9,6 +9,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 export interface Instance {
   url: string;
   child: ChildProcess;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the instance's JSON as it knows it
   post<T = any>(route: string, body: unknown): Promise<T>;
   /** kill -9: no cleanup, no goodbye. */
   kill(): Promise<void>;
