@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getLoraPreferences, saveLoraDefaults, setLoraFavorite } from "@/lib/db/lora-catalog-queries";
 import { toErrorShape, type Result } from "@/lib/errors";
-import { MAX_LINK_LENGTH, parseLoraLink } from "@/lib/loras/parse-link";
+import { MAX_LINK_LENGTH, parseLoraLink } from "@/lib/loras/link";
 import { listCatalog, searchLoras, toPreferenceView, type CatalogPage } from "@/lib/loras/search/service";
 import type { LoraPreferenceView, LoraSearchResult, RemoteStatus } from "@/lib/loras/search/types";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";

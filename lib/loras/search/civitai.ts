@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { LoraFamily } from "@/lib/models/catalog";
-import { parseLoraLink } from "@/lib/loras/parse-link";
+import { parseLoraLink } from "@/lib/loras/link";
 import { lenientArray, opt } from "@/lib/loras/sources/upstream";
 import { distinct } from "@/lib/loras/sources/triggers";
 import { endpoints, fetchSearchJson, FAMILY_UPSTREAM, REMOTE_LIMIT, type RemoteSearchOptions, type RemoteSearchResult } from "./remote-common";
