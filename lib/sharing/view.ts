@@ -7,6 +7,7 @@ import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
 import type { ProviderRecordName } from "@/lib/providers/types";
 import type { TriggerPlacement } from "@/lib/generation/prompt";
 import { storedPhrases, storedPlacement } from "@/lib/generation/recipe";
+import { clip } from "@/lib/text/clip";
 
 export type { SweepCellRef };
 
@@ -198,5 +199,5 @@ export function parseCell(json: string | null): SweepCellRef | null {
 export function describeResult(r: Pick<SharedResult, "userPrompt" | "loras" | "modelLabel">, maxLength = 280): string {
   const loras = r.loras.length ? ` — LoRA${r.loras.length > 1 ? "s" : ""}: ${r.loras.map((l) => `${l.name} @ ${l.scale}`).join(", ")}` : "";
   const text = `${r.userPrompt.trim() || "Untitled"}${loras} · ${r.modelLabel}`;
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+  return clip(text, maxLength);
 }
