@@ -57,6 +57,12 @@ function pickledReason(name: string): string {
   return `${extensionOf(name)} files are pickled checkpoints, which Together does not load: use the .safetensors version of the LoRA.`;
 }
 
+/** `owner/repo`: a Hugging Face repo id written without a link (fal takes these; people paste them). */
+export function isHuggingFaceRepoId(text: string): boolean {
+  const parts = text.split("/");
+  return parts.length === 2 && parts.every((part) => HF_NAME.test(part));
+}
+
 // ---- the strict check: a path exactly as Together receives it -----------------------------
 
 export type LoraPathCheck = { ok: true; source: LoraSource } | { ok: false; reason: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loraLabel } from "@/lib/gallery/format";
 import { loraNameFromPath } from "@/lib/sharing/view";
-import { checkLoraPath, loraDisplayName, looksLikeLoraLink, MAX_LINK_LENGTH, parseLoraLink, type ParsedLoraLinkOk } from "@/lib/loras/link";
+import { checkLoraPath, isHuggingFaceRepoId, loraDisplayName, looksLikeLoraLink, MAX_LINK_LENGTH, parseLoraLink, type ParsedLoraLinkOk } from "@/lib/loras/link";
 
 const V = "d0d48e298e5d2f8b4b5f2c3b5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f";
 const HF = "https://huggingface.co";
@@ -308,5 +308,15 @@ describe("loraDisplayName", () => {
     for (const odd of ["%", "https://huggingface.co/%E0%A4%A/x", "https://civitai.com/api/download/models/", ""]) {
       expect(() => loraDisplayName(odd)).not.toThrow();
     }
+  });
+});
+
+describe("isHuggingFaceRepoId", () => {
+  it.each(["multimodalart/flux-tarot-v1", "XLabs-AI/flux-lora-collection", "a_b/c.d"])("%s is a repo id", (id) => {
+    expect(isHuggingFaceRepoId(id)).toBe(true);
+  });
+  // The search adapter's copy of this rule let a trailing "-" or "." through.
+  it.each(["owner-/repo", "owner/repo.", "-owner/repo", "owner", "a/b/c", "https://huggingface.co/a/b", "a:b/c", ""])("%j is not", (id) => {
+    expect(isHuggingFaceRepoId(id)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * answering pydantic-style 422 items. Returns the input with fal's defaults filled in.
  */
 import type { ErrorObject } from "ajv/dist/2020";
+import { isHuggingFaceRepoId } from "@/lib/loras/link";
 import { falInputErrors } from "../contract/validate";
 import type { FalEndpointId } from "../endpoints";
 import { validationError, type FalDetailItem, type FalSimulatedError } from "./error-bodies";
@@ -41,8 +42,6 @@ const DEFAULTS: Record<FalEndpointId, { guidance: number; outputFormat: Simulate
 
 /** The simulator draws real pixels; fal's FLUX.1 endpoint publishes no size limit, so this one is the simulator's own. */
 export const SIMULATOR_MAX_SIDE = 4096;
-
-const HF_REPO_ID = /^(?![-.])[A-Za-z0-9_.-]{1,96}(?<![-.])\/(?![-.])[A-Za-z0-9_.-]{1,96}(?<![-.])$/;
 
 function pathParts(error: ErrorObject): (string | number)[] {
   const parts: (string | number)[] = error.instancePath
@@ -101,7 +100,7 @@ function relevant(errors: ErrorObject[], body: unknown): ErrorObject[] {
 }
 
 function loraPathProblem(path: string): string | null {
-  if (HF_REPO_ID.test(path)) return null;
+  if (isHuggingFaceRepoId(path)) return null;
   let url: URL;
   try {
     url = new URL(path);
