@@ -1,5 +1,5 @@
 /**
- * Checks a submitted body the way fal does (as far as providers.md §3 knows): the
+ * Checks a submitted body the way fal does (as far as docs/fal.md knows): the
  * endpoint's input schema, then what the schema cannot say (LoRA paths fal could fetch),
  * answering pydantic-style 422 items. Returns the input with fal's defaults filled in.
  */
@@ -25,7 +25,7 @@ export interface SimulatedFalInput {
 
 export type FalSubmissionCheck = { ok: true; input: SimulatedFalInput } | { ok: false; error: FalSimulatedError };
 
-/** fal's presets (providers.md §3: third-party consensus, the official table was not found). */
+/** fal's presets (docs/fal.md: third-party consensus, the official table was not found). */
 export const IMAGE_SIZE_PRESETS: Record<string, { width: number; height: number }> = {
   square_hd: { width: 1024, height: 1024 },
   square: { width: 512, height: 512 },

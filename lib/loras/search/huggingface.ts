@@ -6,7 +6,7 @@ import { lenientArray, opt } from "@/lib/loras/sources/upstream";
 import { humanize } from "@/lib/loras/sources/triggers";
 import { endpoints, fetchSearchJson, FAMILY_UPSTREAM, REMOTE_LIMIT, type RemoteSearchOptions, type RemoteSearchResult } from "./remote-common";
 
-/** Hugging Face model search for a family's LoRAs (docs/platform.md §3). Search answers carry no trigger phrases. */
+/** Hugging Face model search for a family's LoRAs (docs/lora-links.md). Search answers carry no trigger phrases. */
 
 const Hit = z.looseObject({
   id: opt(z.string()),
