@@ -39,6 +39,8 @@ const REPLICATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 // First path segments on replicate.com that are not a model owner.
 const REPLICATE_NOT_MODELS = new Set(["explore", "collections", "docs", "pricing", "account", "p", "blog", "about", "signin", "changelog", "deployments", "predictions", "trainings", "search", "home", "login", "signup", "playground", "create"]);
 const HEX_VERSION = /^[0-9a-f]{8,64}$/i;
+/** Text starting with a known LoRA host and a slash, scheme or not (`hf.co/…`, `www.civitai.com/…`). */
+const KNOWN_HOST_PREFIX = new RegExp(`^(${[...HF_HOSTS, ...CIVITAI_HOSTS, ...REPLICATE_HOSTS].map((h) => h.replace(/\./g, "\\.")).join("|")})/`, "i");
 
 function decode(s: string): string {
   try {
@@ -487,6 +489,11 @@ function parseUrlLink(raw: string, notices: string[]): Ok | ParsedLoraLinkError 
   return parseOtherHost(url, segments, notices);
 }
 
+/**
+ * Whatever LoRA link a person pasted → the exact path Together receives, or a specific reason
+ * and what to paste instead. Near-misses are rewritten with a notice; every path returned
+ * passes `checkLoraPath` as the same source.
+ */
 export function parseLoraLink(input: string): ParsedLoraLink {
   if (typeof input !== "string" || input.trim() === "") return fail("empty", `The link is empty. ${WHAT_TO_PASTE}`);
   if (input.length > MAX_LINK_LENGTH * 2 || input.trim().length > MAX_LINK_LENGTH) {
@@ -497,7 +504,7 @@ export function parseLoraLink(input: string): ParsedLoraLink {
   const notices: string[] = [];
   if (/\s/.test(cleaned)) {
     // Text copied along with a link ("Trigger: xyz — https://…"): use the link if there is exactly one.
-    const links = cleaned.split(/\s+/).map(unwrap).filter((p) => /^https?:\/\//i.test(p) || /^(www\.)?(huggingface\.co|hf\.co|civitai\.com|replicate\.com)\//i.test(p));
+    const links = cleaned.split(/\s+/).map(unwrap).filter((p) => /^https?:\/\//i.test(p) || KNOWN_HOST_PREFIX.test(p));
     if (links.length > 1) return fail("multiple_links", "That holds more than one link. Paste one LoRA link at a time.");
     if (links.length === 0) {
       return fail("spaces", "That has spaces in it, and no link. Paste one link; if a file name has spaces, copy the link from the browser's address bar (it writes them as %20).");
@@ -518,8 +525,6 @@ export function parseLoraLink(input: string): ParsedLoraLink {
 }
 
 // ---- typed text: a link to resolve, or a search? -------------------------------------------
-
-const KNOWN_HOST_PREFIX = new RegExp(`^(${[...HF_HOSTS, ...CIVITAI_HOSTS, ...REPLICATE_HOSTS].map((h) => h.replace(/\./g, "\\.")).join("|")})/`, "i");
 
 /**
  * Whether text typed into the LoRA box is a link (or `owner/repo` shorthand, or a Civitai AIR)
