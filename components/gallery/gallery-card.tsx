@@ -3,6 +3,7 @@ import { CompareToggle } from "@/components/compare/compare-selection";
 import { formatDate } from "@/lib/gallery/format";
 import type { GalleryItemView } from "@/lib/gallery/view";
 import { formatUsd } from "@/lib/models/pricing";
+import { clip } from "@/lib/text/clip";
 
 function shortModel(model: string): string {
   return model.split("/").pop() ?? model;
@@ -11,10 +12,6 @@ function shortModel(model: string): string {
 function tileRatio(width: number, height: number): string {
   const ratio = width > 0 && height > 0 ? Math.min(2, Math.max(0.5, width / height)) : 1;
   return String(ratio);
-}
-
-function clip(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }
 
 /** One tile: thumbnail at its aspect ratio (width/height set so nothing shifts), prompt, LoRAs with scales, cost, date. */
@@ -69,11 +66,11 @@ export function GalleryCard({ item, onDelete, eager = false }: { item: GalleryIt
           </div>
         </Link>
       </article>
-      <CompareToggle generationId={item.id} label={clip(item.userPrompt)} thumbUrl={item.thumbUrl} hrefBase="/compare" revealOnHover className="absolute left-2 top-2" />
+      <CompareToggle generationId={item.id} label={clip(item.userPrompt, 80)} thumbUrl={item.thumbUrl} hrefBase="/compare" revealOnHover className="absolute left-2 top-2" />
       <button
         type="button"
         onClick={() => onDelete(item)}
-        aria-label={`Delete “${clip(item.userPrompt)}”`}
+        aria-label={`Delete “${clip(item.userPrompt, 80)}”`}
         title="Delete"
         className="absolute right-2 top-2 rounded-full bg-black/55 p-2 text-white opacity-100 shadow backdrop-blur transition hover:bg-red-600 focus-visible:opacity-100 sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100 [@media(hover:none)]:opacity-100"
       >

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { clip } from "@/lib/text/clip";
 import { restoreGenerationAction } from "./actions";
 import { dismissToast, unhide, useDeletedStore } from "./deleted-store";
 
@@ -30,7 +31,7 @@ export function UndoToast({ onRestored }: { onRestored?: (id: string) => void })
   }, [toast]);
 
   if (!toast) return null;
-  const label = toast.label.length > 60 ? `${toast.label.slice(0, 57)}…` : toast.label;
+  const label = clip(toast.label, 60);
 
   async function undo() {
     if (!toast || busy) return;

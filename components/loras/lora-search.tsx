@@ -2,13 +2,13 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { looksLikeLoraLink } from "@/lib/loras/link";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { searchLorasAction } from "./search-actions";
 
 /** Text that is a link (or owner/repo shorthand) is resolved; anything else is a search. */
 export function looksLikeLink(text: string): boolean {
-  const t = text.trim();
-  return /^(https?:\/\/|www\.|hf\.co\/|huggingface\.co\/|civitai\.com\/|replicate\.com\/)/i.test(t) || /^[\w.-]+\/[\w.-]+/.test(t) || /\.safetensors\b/i.test(t);
+  return looksLikeLoraLink(text);
 }
 
 function useDebounced<T>(value: T, ms: number): T {

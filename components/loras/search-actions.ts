@@ -3,12 +3,12 @@
 import { z } from "zod";
 import { getLoraPreferences, saveLoraDefaults, setLoraFavorite } from "@/lib/db/lora-catalog-queries";
 import { toErrorShape, type Result } from "@/lib/errors";
-import { MAX_LINK_LENGTH, parseLoraLink } from "@/lib/loras/parse-link";
-import { listCatalog, searchLoras, toPreferenceView, type CatalogPage } from "@/lib/loras/search/service";
+import { MAX_LINK_LENGTH, parseLoraLink } from "@/lib/loras/link";
+import { searchLoras, toPreferenceView } from "@/lib/loras/search/service";
 import type { LoraPreferenceView, LoraSearchResult, RemoteStatus } from "@/lib/loras/search/types";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 
-export type { CatalogPage, LoraPreferenceView, LoraSearchResult, RemoteStatus };
+export type { LoraPreferenceView, LoraSearchResult, RemoteStatus };
 
 /** A LoRA link or path → its canonical Together path (what preferences are keyed by). */
 const loraPathSchema = z
@@ -112,26 +112,5 @@ export async function getLoraPreferencesAction(paths: unknown): Promise<LoraPref
     return { ok: true, preferences };
   } catch (err) {
     return failure(err, "getLoraPreferencesAction");
-  }
-}
-
-const catalogSchema = z.object({
-  q: z.string().max(200).optional(),
-  tag: z.string().max(100).optional(),
-  source: z.string().max(50).optional(),
-  base: z.string().max(20).optional(),
-  cursor: z.string().max(100).optional(),
-});
-
-export type ListCatalogResult = Result<CatalogPage>;
-
-/** Paged catalog for the browse page (48 a page; pass nextCursor back for more). */
-export async function listCatalogAction(raw: unknown = {}): Promise<ListCatalogResult> {
-  const parsed = catalogSchema.safeParse(raw ?? {});
-  if (!parsed.success) return invalid(parsed.error, "filter");
-  try {
-    return { ok: true, ...(await listCatalog(await getOwnerId(), parsed.data)) };
-  } catch (err) {
-    return failure(err, "listCatalogAction");
   }
 }

@@ -1,4 +1,4 @@
-import { loraLabel } from "@/lib/gallery/format";
+import { loraDisplayName } from "@/lib/loras/link";
 import type { GenerationView } from "@/lib/generation/view";
 import { findModel } from "@/lib/models/registry";
 import type { SharedResult } from "@/lib/sharing/view";
@@ -17,7 +17,7 @@ export function paramsFromGeneration(g: GenerationView): CompareParams {
     seed: g.seed,
     guidance: g.guidance,
     provider: g.provider,
-    loras: g.loras.map((l) => ({ position: l.position, name: loraLabel(l.path), path: l.path, scale: l.scale })),
+    loras: g.loras.map((l) => ({ position: l.position, name: loraDisplayName(l.path), path: l.path, scale: l.scale })),
     costMicroUsd: g.costMicroUsd,
   };
 }

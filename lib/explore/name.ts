@@ -1,10 +1,6 @@
 import { COLLECTION_NAME_MAX } from "@/lib/collections/limits";
 import type { SweepAxes, SweepAxis } from "@/lib/sharing/view";
-
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, Math.max(1, max - 1)).trimEnd()}…` : t;
-}
+import { clip } from "@/lib/text/clip";
 
 /** "0.3–1.2" for an ascending run of values, else the list as entered: "1, 0.5". */
 export function describeValues(values: readonly number[]): string {

@@ -24,7 +24,7 @@ export const FAL_QUEUE_ORIGIN = "https://queue.fal.run";
 /**
  * Where status, result and cancel live for an endpoint: fal drops the endpoint's subpath,
  * so `fal-ai/flux-2/lora` is submitted to /fal-ai/flux-2/lora but polled at
- * /fal-ai/flux-2/requests/{id}/status (providers.md §4; fal-js `queue.ts`).
+ * /fal-ai/flux-2/requests/{id}/status (docs/fal.md; fal-js `queue.ts`).
  */
 export function falAppPath(endpoint: string): string {
   const [owner, alias] = endpoint.split("/");

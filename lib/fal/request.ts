@@ -4,7 +4,7 @@
  * body built here against the endpoint's JSON Schema.
  */
 import { AppError } from "@/lib/errors";
-import { checkLoraPath } from "@/lib/loras/accepted-path";
+import { checkLoraPath, isHuggingFaceRepoId } from "@/lib/loras/link";
 import type { ProviderRequest } from "@/lib/providers/types";
 import { looksLikeFalEndpoint, type FalEndpointId } from "./endpoints";
 
@@ -29,20 +29,18 @@ export interface FalInput {
 
 export type FalLoraPath = { ok: true; path: string } | { ok: false; reason: string };
 
-const HF_NAME = /^(?![-.])[A-Za-z0-9_.-]{1,96}(?<![-.])$/;
 const FAL_FORMS =
   "fal.ai loads a Hugging Face repo, a Hugging Face /resolve/ link to a .safetensors file, a Civitai download link, or an https link ending in .safetensors";
 
 /**
- * A stored LoRA path (see lib/loras/accepted-path.ts) as fal receives it: a Hugging Face
+ * A stored LoRA path (see checkLoraPath in lib/loras/link.ts) as fal receives it: a Hugging Face
  * repo link becomes its repo id (fal: "HF model name that resolves to safetensors
  * weights"); file links (HF /resolve/, Civitai downloads, direct .safetensors) stay URLs
  * (fal: "URL or path to a LoRA safetensors file"). Replicate references name a model on
  * Replicate, not a file, so fal cannot load them.
  */
 export function falLoraPath(path: string): FalLoraPath {
-  const bare = path.split("/");
-  if (!path.includes(":") && bare.length === 2 && bare.every((part) => HF_NAME.test(part))) {
+  if (isHuggingFaceRepoId(path)) {
     return { ok: true, path }; // already a Hugging Face repo id
   }
   const check = checkLoraPath(path);

@@ -1,4 +1,4 @@
-import { parseLoraLink } from "@/lib/loras/parse-link";
+import { parseLoraLink } from "@/lib/loras/link";
 
 // Pure helpers for the gallery detail page (server side: the link parser checks addresses with node:net).
 

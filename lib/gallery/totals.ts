@@ -1,5 +1,6 @@
 import { formatUsd } from "@/lib/models/pricing";
-import { loraLabel, plural } from "./format";
+import { loraDisplayName } from "@/lib/loras/link";
+import { plural } from "./format";
 import { hasActiveFilters, type GalleryParams } from "./filters";
 import type { GalleryWindowTotals } from "./view";
 
@@ -23,7 +24,7 @@ export function filterSummary(params: GalleryParams, modelLabels: Record<string,
   if (!hasActiveFilters(params)) return null;
   const parts: string[] = [];
   if (params.q) parts.push(`“${params.q}”`);
-  if (params.lora) parts.push(`LoRA ${loraLabel(params.lora)}`);
+  if (params.lora) parts.push(`LoRA ${loraDisplayName(params.lora)}`);
   if (params.model) parts.push(modelLabels[params.model] ?? params.model);
   if (params.provider) parts.push(params.provider === "simulator" ? "simulated" : "Together");
   if (params.from || params.to) parts.push(params.from && params.to ? `${params.from} to ${params.to}` : params.from ? `from ${params.from}` : `until ${params.to}`);

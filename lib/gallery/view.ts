@@ -1,5 +1,5 @@
 import { imageUrl } from "@/lib/generation/view";
-import { loraLabel } from "./format";
+import { loraDisplayName } from "@/lib/loras/link";
 
 /** One tile of the gallery grid: what the browser needs, no owner id, no storage keys. */
 export interface GalleryItemView {
@@ -57,7 +57,7 @@ export function toGalleryItemView(row: GalleryRow, titles: ReadonlyMap<string, s
     provider: row.provider,
     costMicroUsd: row.costMicroUsd,
     createdAt: row.createdAt.toISOString(),
-    loras: [...row.loras].sort((a, b) => a.position - b.position).map((l) => ({ path: l.path, name: titles.get(l.path)?.trim() || loraLabel(l.path), scale: l.scale })),
+    loras: [...row.loras].sort((a, b) => a.position - b.position).map((l) => ({ path: l.path, name: titles.get(l.path)?.trim() || loraDisplayName(l.path), scale: l.scale })),
     imageCount: row.images.length,
   };
 }

@@ -1,4 +1,4 @@
-import type { LoraSource } from "./accepted-path";
+import type { LoraSource } from "./link";
 import type { LoraBase, LoraClassification, LoraVerdict } from "./classify";
 
 export type { LoraBase, LoraVerdict };

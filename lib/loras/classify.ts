@@ -1,7 +1,7 @@
 import { shippedCatalog, type ImageModel } from "@/lib/models/catalog";
 
 /**
- * What a LoRA is for, from its safetensors header alone (docs/platform.md §4). Tensor names
+ * What a LoRA is for, from its safetensors header alone (docs/lora-links.md). Tensor names
  * give the key family (which trainer wrote it); shapes give the base: FLUX.1 is 3072 wide,
  * FLUX.2 [dev] 6144, SDXL cross-attends to 2048-wide text, SD 1.5 to 768. Metadata written by
  * trainers only supports what the shapes say. Pure.

@@ -2,7 +2,7 @@ import "server-only";
 import { getLorasByPaths } from "@/lib/db/queries";
 import { AppError } from "@/lib/errors";
 import type { ImageModel } from "@/lib/models/catalog";
-import { checkLoraPath } from "./accepted-path";
+import { checkLoraPath } from "./link";
 import type { LoraCard } from "./card";
 import { withCurrentVerdicts } from "./verdicts";
 

@@ -3,7 +3,7 @@ import { getLoraByKey, upsertLora } from "@/lib/db/queries";
 import { AppError } from "@/lib/errors";
 import type { LoraCard, LoraWarning } from "./card";
 import { classifyLoraHeader, type LoraClassification } from "./classify";
-import { parseLoraLink, type ParsedLoraLinkOk } from "./parse-link";
+import { parseLoraLink, type ParsedLoraLinkOk } from "./link";
 import { readSafetensorsHeader, SafetensorsError } from "./safetensors";
 import { resolveMetadata } from "./sources";
 import { MetadataUnavailableError, type LoraMetadata } from "./sources/types";

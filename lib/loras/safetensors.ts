@@ -2,8 +2,7 @@ import "server-only";
 import { FetchGuardError, rangeFetch as defaultRangeFetch, type GuardedFetcher, type FetchGuardCode, type RangeResponse } from "@/lib/net/guarded-fetch";
 
 /**
- * Reads a LoRA's safetensors header over HTTP without downloading the file (docs/platform.md
- * §4): `bytes=0-7` gives the header length N, `bytes=8-(8+N-1)` the JSON header. Whole files
+ * Reads a LoRA's safetensors header over HTTP without downloading the file (docs/lora-links.md): `bytes=0-7` gives the header length N, `bytes=8-(8+N-1)` the JSON header. Whole files
  * are never fetched; a server that ignores Range is only tolerated when the file is tiny.
  */
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/lib/db/client";
 import { countStarterLoras, insertStarterLoras, type StarterRow } from "@/lib/db/lora-catalog-queries";
 import type { LoraBase, LoraCard } from "./card";
-import { parseLoraLink } from "./parse-link";
+import { parseLoraLink } from "./link";
 import { invalidateCatalogCache } from "./search/catalog";
 import starterData from "./starter-loras.json";
 import { humanize } from "./sources/triggers";

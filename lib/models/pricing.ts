@@ -3,7 +3,7 @@ import type { ImageModel, ModelPricing } from "./catalog";
 /**
  * The one price function: the live cost, sweeps, budgets, the gallery and the detail page
  * all ask it. Money stays in integer micro-dollars; rounding always goes up, so an estimate
- * never under-states what is billed.
+ * never under-states what is billed. The model in words: docs/pricing.md.
  */
 
 const PIXELS_PER_MEGAPIXEL = 1_000_000;

@@ -1,11 +1,13 @@
 import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/generated/sqlite/client";
 import { z } from "zod";
 import type { SweepCellRef } from "@/lib/explore/cell";
+import { loraDisplayName } from "@/lib/loras/link";
 import { findModel } from "@/lib/models/registry";
 import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
 import type { ProviderRecordName } from "@/lib/providers/types";
 import type { TriggerPlacement } from "@/lib/generation/prompt";
 import { storedPhrases, storedPlacement } from "@/lib/generation/recipe";
+import { clip } from "@/lib/text/clip";
 
 export type { SweepCellRef };
 
@@ -97,30 +99,8 @@ export interface LoraInfo {
   pageUrl: string | null;
 }
 
-/** "owner/repo" for Hugging Face, the file name for direct links, something readable for the rest. */
-export function loraNameFromPath(path: string): string {
-  let url: URL;
-  try {
-    url = new URL(path);
-  } catch {
-    return path;
-  }
-  const parts = url.pathname.split("/").filter(Boolean).map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
-  const host = url.hostname.toLowerCase();
-  if (host === "huggingface.co" && parts.length >= 2) {
-    const file = parts[2] === "resolve" ? parts[parts.length - 1] : null;
-    return file ? `${parts[0]}/${parts[1]} · ${file}` : `${parts[0]}/${parts[1]}`;
-  }
-  if (host === "civitai.com" && parts[0] === "api") return `Civitai model version ${parts[parts.length - 1]}`;
-  if (host === "replicate.com" && parts.length >= 2) return `${parts[0]}/${parts[1]}`;
-  return parts[parts.length - 1] ?? url.hostname;
-}
+/** @deprecated the name of a LoRA from its path is `loraDisplayName` in lib/loras/link.ts; this alias keeps older imports compiling. */
+export { loraDisplayName as loraNameFromPath } from "@/lib/loras/link";
 
 function safeHref(candidate: string | null | undefined, fallback: string): string {
   for (const value of [candidate, fallback]) {
@@ -141,7 +121,7 @@ export function toSharedLora(l: { position: number; path: string; scale: number;
     path: l.path,
     scale: l.scale,
     triggers: Array.isArray(l.triggers) ? l.triggers : storedPhrases(l.triggers),
-    name: info?.title?.trim() || loraNameFromPath(l.path),
+    name: info?.title?.trim() || loraDisplayName(l.path),
     href: safeHref(info?.pageUrl, l.path),
   };
 }
@@ -219,5 +199,5 @@ export function parseCell(json: string | null): SweepCellRef | null {
 export function describeResult(r: Pick<SharedResult, "userPrompt" | "loras" | "modelLabel">, maxLength = 280): string {
   const loras = r.loras.length ? ` — LoRA${r.loras.length > 1 ? "s" : ""}: ${r.loras.map((l) => `${l.name} @ ${l.scale}`).join(", ")}` : "";
   const text = `${r.userPrompt.trim() || "Untitled"}${loras} · ${r.modelLabel}`;
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+  return clip(text, maxLength);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FetchGuardError } from "@/lib/net/guarded-fetch";
-import { parseLoraLink, type ParsedLoraLinkOk } from "@/lib/loras/parse-link";
+import { parseLoraLink, type ParsedLoraLinkOk } from "@/lib/loras/link";
 import { baseFromStated } from "@/lib/loras/sources/base-model";
 import { LoraNotFoundError, MetadataUnavailableError, resolveMetadata, type ResolveOptions } from "@/lib/loras/sources";
 import { replicateTriggers } from "@/lib/loras/sources/replicate";

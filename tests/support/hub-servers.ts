@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 /**
  * Loopback stand-ins for the Hugging Face, Civitai and Replicate metadata APIs, each on its
  * own 127.0.0.1 port (different origins, like the real ones). Answers are shaped like the
- * real APIs' (docs/platform.md §3; Civitai's public API source; Replicate's models.get), with
+ * real APIs' (docs/lora-links.md, "Where LoRA metadata comes from"; Civitai's public API source; Replicate's models.get), with
  * made-up content. Every request is logged so tests can assert tokens and that nothing else
  * was fetched. `fault(path, …)` makes one path answer an error status or hang.
  *

@@ -1,5 +1,5 @@
 /**
- * Real safetensors headers for each LoRA key family (docs/platform.md §4), built in loops
+ * Real safetensors headers for each LoRA key family (docs/lora-links.md, "Reading a LoRA file's header"), built in loops
  * with the module names and shapes real trainers write. Only the head (8-byte length +
  * JSON) is stored; `size` is the true file size and the file server serves the tensor
  * data as zeros, so a 100 MB LoRA costs a few hundred KB of memory.

@@ -11,6 +11,11 @@ describe("clip", () => {
     expect(clip("abcde", 5)).toBe("abcde");
   });
 
+  it("puts the ellipsis right after the last word kept", () => {
+    // The sweep-name copy did this and the shared one did not ("a lighthouse …").
+    expect(clip("a lighthouse at dusk", 14)).toBe("a lighthouse…");
+  });
+
   it("uses the fallback for blank text", () => {
     expect(clip(" \n ", 10, "Untitled")).toBe("Untitled");
     expect(clip("", 10)).toBe("");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { imageRequestBody } from "@/lib/generation/build-request";
 import { loraPageUrl } from "@/lib/gallery/detail";
-import { formatDate, formatDateTime, loraLabel, plural } from "@/lib/gallery/format";
+import { formatDate, formatDateTime, plural } from "@/lib/gallery/format";
 import { toGalleryItemView } from "@/lib/gallery/view";
 import { buildImageRequest } from "@/lib/generation/build-request";
 import { generationInputSchema } from "@/lib/generation/schema";
@@ -51,16 +51,6 @@ describe("the request rebuilt from a stored generation", () => {
 });
 
 describe("LoRA names and links", () => {
-  it("names a LoRA briefly, in the browser too", () => {
-    expect(loraLabel(TAROT)).toBe("multimodalart/flux-tarot-v1");
-    expect(loraLabel("alvdansen/softserve_anime")).toBe("alvdansen/softserve_anime");
-    expect(loraLabel("https://huggingface.co/XLabs-AI/flux-lora-collection/resolve/main/anime_lora.safetensors")).toBe("XLabs-AI/flux-lora-collection · anime_lora.safetensors");
-    expect(loraLabel("https://civitai.com/api/download/models/12345?type=Model")).toBe("Civitai 12345");
-    expect(loraLabel("https://replicate.com/fofr/flux-80s-cyberpunk")).toBe("fofr/flux-80s-cyberpunk");
-    expect(loraLabel("https://example.com/files/my%20style.safetensors")).toBe("example.com · my style.safetensors");
-    expect(loraLabel("not a link")).toBe("not a link");
-  });
-
   it("links out to the LoRA's page", () => {
     expect(loraPageUrl(TAROT)).toBe(TAROT);
     expect(loraPageUrl("https://huggingface.co/XLabs-AI/flux-lora-collection/resolve/main/anime_lora.safetensors")).toMatch(/^https:\/\/huggingface\.co\/XLabs-AI\/flux-lora-collection/);

@@ -82,4 +82,13 @@ describe("helpers", () => {
     expect(editDistance("abcdefgh", "zzzzzzzz", 2)).toBe(3);
     expect(repoWords("https://huggingface.co/XLabs-AI/flux-lora-collection/resolve/main/anime_lora.safetensors")).toEqual(["XLabs-AI", "flux-lora-collection", "anime_lora"]);
   });
+
+  it("reads repo words from every LoRA path form, and never throws", () => {
+    expect(repoWords("https://replicate.com/fofr/flux-black-light/versions/abc123ef")).toEqual(["fofr", "flux-black-light"]);
+    expect(repoWords("https://civitai.com/api/download/models/913438")).toEqual([]);
+    expect(repoWords("https://cdn.example.com/loras/my_style.safetensors")).toEqual(["my_style"]);
+    expect(repoWords("not a link")).toEqual([]);
+    // A malformed percent-escape used to throw out of decodeURIComponent and break ranking.
+    expect(repoWords("https://huggingface.co/%E0%A4%A/repo")).toEqual(["%E0%A4%A", "repo"]);
+  });
 });

@@ -18,6 +18,7 @@ import { isSimulated, providerLabel, providerOf, recordLabel } from "@/lib/provi
 import { explainPrice, formatUsd, priceRequest, unpublishedNote } from "@/lib/models/pricing";
 import { getOwnerId } from "@/lib/owner/session";
 import { studioHref } from "@/lib/studio/from-generation";
+import { clip } from "@/lib/text/clip";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ const loadGeneration = cache(async (id: string) => {
 export async function generateMetadata({ params }: PageProps<"/gallery/[id]">): Promise<Metadata> {
   const row = await loadGeneration((await params).id);
   if (!row) return { title: "Not found" };
-  const title = row.userPrompt.length > 60 ? `${row.userPrompt.slice(0, 57)}…` : row.userPrompt;
+  const title = clip(row.userPrompt, 60);
   return { title, robots: { index: false } };
 }
 

@@ -1,5 +1,5 @@
 /**
- * fal's error bodies (providers.md §4), shared by the simulator and the loopback test
+ * fal's error bodies (docs/fal.md), shared by the simulator and the loopback test
  * server: `{detail: string}` (with `error_type` for infrastructure errors) or, for
  * validation, 422 `{detail: [{loc, msg, type}]}`.
  */
@@ -16,7 +16,7 @@ export interface FalSimulatedError {
   headers?: Record<string, string>;
 }
 
-/** fal's own wording where it is known (providers.md §4); otherwise plain words. */
+/** fal's own wording where it is known (docs/fal.md); otherwise plain words. */
 export const FAL_MESSAGES = {
   badKey: "No user found for Key ID and Secret",
   malformedKey: "Invalid Key Authorization header format. Expected '<key_id>:<key_secret>'.",

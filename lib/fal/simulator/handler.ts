@@ -1,5 +1,5 @@
 /**
- * A stand-in for fal's queue API (providers.md §4) as a WHATWG `(Request) => Response`
+ * A stand-in for fal's queue API (docs/fal.md) as a WHATWG `(Request) => Response`
  * handler: the app runs it in-process when there is no FAL_KEY (./fetch.ts), and tests put
  * it on a loopback port (tests/support/fal-server.ts).
  *

@@ -1,9 +1,10 @@
 /**
- * Checks a submitted body the way fal does (as far as providers.md §3 knows): the
+ * Checks a submitted body the way fal does (as far as docs/fal.md knows): the
  * endpoint's input schema, then what the schema cannot say (LoRA paths fal could fetch),
  * answering pydantic-style 422 items. Returns the input with fal's defaults filled in.
  */
 import type { ErrorObject } from "ajv/dist/2020";
+import { isHuggingFaceRepoId } from "@/lib/loras/link";
 import { falInputErrors } from "../contract/validate";
 import type { FalEndpointId } from "../endpoints";
 import { validationError, type FalDetailItem, type FalSimulatedError } from "./error-bodies";
@@ -24,7 +25,7 @@ export interface SimulatedFalInput {
 
 export type FalSubmissionCheck = { ok: true; input: SimulatedFalInput } | { ok: false; error: FalSimulatedError };
 
-/** fal's presets (providers.md §3: third-party consensus, the official table was not found). */
+/** fal's presets (docs/fal.md: third-party consensus, the official table was not found). */
 export const IMAGE_SIZE_PRESETS: Record<string, { width: number; height: number }> = {
   square_hd: { width: 1024, height: 1024 },
   square: { width: 512, height: 512 },
@@ -41,8 +42,6 @@ const DEFAULTS: Record<FalEndpointId, { guidance: number; outputFormat: Simulate
 
 /** The simulator draws real pixels; fal's FLUX.1 endpoint publishes no size limit, so this one is the simulator's own. */
 export const SIMULATOR_MAX_SIDE = 4096;
-
-const HF_REPO_ID = /^(?![-.])[A-Za-z0-9_.-]{1,96}(?<![-.])\/(?![-.])[A-Za-z0-9_.-]{1,96}(?<![-.])$/;
 
 function pathParts(error: ErrorObject): (string | number)[] {
   const parts: (string | number)[] = error.instancePath
@@ -101,7 +100,7 @@ function relevant(errors: ErrorObject[], body: unknown): ErrorObject[] {
 }
 
 function loraPathProblem(path: string): string | null {
-  if (HF_REPO_ID.test(path)) return null;
+  if (isHuggingFaceRepoId(path)) return null;
   let url: URL;
   try {
     url = new URL(path);

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { LoraFamily } from "@/lib/models/catalog";
-import { parseLoraLink } from "@/lib/loras/parse-link";
+import { parseLoraLink } from "@/lib/loras/link";
 import { lenientArray, opt } from "@/lib/loras/sources/upstream";
 import { distinct } from "@/lib/loras/sources/triggers";
 import { endpoints, fetchSearchJson, FAMILY_UPSTREAM, REMOTE_LIMIT, type RemoteSearchOptions, type RemoteSearchResult } from "./remote-common";
 
-/** Civitai model search for a family's LoRAs (docs/platform.md §3); NSFW models are left out. */
+/** Civitai model search for a family's LoRAs (docs/lora-links.md); NSFW models are left out. */
 
 const Image = z.looseObject({
   url: opt(z.string()),

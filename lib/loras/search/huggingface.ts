@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { isHuggingFaceRepoId } from "@/lib/loras/link";
 import type { LoraFamily } from "@/lib/models/catalog";
 import { lenientArray, opt } from "@/lib/loras/sources/upstream";
 import { humanize } from "@/lib/loras/sources/triggers";
 import { endpoints, fetchSearchJson, FAMILY_UPSTREAM, REMOTE_LIMIT, type RemoteSearchOptions, type RemoteSearchResult } from "./remote-common";
 
-/** Hugging Face model search for a family's LoRAs (docs/platform.md §3). Search answers carry no trigger phrases. */
+/** Hugging Face model search for a family's LoRAs (docs/lora-links.md). Search answers carry no trigger phrases. */
 
 const Hit = z.looseObject({
   id: opt(z.string()),
@@ -20,7 +21,6 @@ const Answer = lenientArray(Hit);
 
 // Tags every diffusers LoRA carries: they say nothing about the style.
 const TECH_TAG = /^(base_model:|license:|region:|template:|dataset:|arxiv:|doi:|widget:|(endpoints|autotrain)_compatible$|diffusers$|diffusers-training$|safetensors$|lora$|peft$|text-to-image$|image-to-image$|stable-diffusion$|stable-diffusion-diffusers$|has_space$|not-for-all-audiences$|flux$|flux-diffusers$|flux-lora$)/i;
-const REPO_ID = /^(?![-.])[A-Za-z0-9_.-]{1,96}\/(?![-.])[A-Za-z0-9_.-]{1,96}$/;
 
 export function hfSearchUrl(endpoint: string, query: string, family: LoraFamily, limit = REMOTE_LIMIT): string {
   const filter = `base_model:adapter:${FAMILY_UPSTREAM[family].hfBaseModel}`;
@@ -32,7 +32,7 @@ export async function searchHuggingFace(query: string, family: LoraFamily, opts:
   if (!res.ok) return { ok: false, entries: [], error: res.error };
   const entries = res.data.flatMap((hit) => {
     const id = hit.id ?? hit.modelId;
-    if (!id || !REPO_ID.test(id) || hit.private) return [];
+    if (!id || !isHuggingFaceRepoId(id) || hit.private) return [];
     const nsfw = (hit.tags ?? []).includes("not-for-all-audiences");
     if (nsfw) return [];
     return [

@@ -1,3 +1,4 @@
+import { loraPathParts } from "@/lib/loras/link";
 import type { LoraSearchEntry } from "./types";
 
 /**
@@ -39,22 +40,12 @@ export function tokenize(text: string): string[] {
 
 /** owner/name words from a LoRA path (Hugging Face repo, Replicate model; Civitai has none). */
 export function repoWords(path: string): string[] {
-  let url: URL;
-  try {
-    url = new URL(path);
-  } catch {
-    return [];
-  }
-  const host = url.hostname.replace(/^www\./, "");
-  const seg = url.pathname.split("/").filter(Boolean).map((s) => decodeURIComponent(s));
-  if (host === "huggingface.co" || host === "hf.co" || host === "replicate.com") {
-    const words = seg.slice(0, 2);
-    // A file inside a repo: its name counts as a repo word too.
-    if (seg.length > 2 && /\.safetensors$/i.test(seg[seg.length - 1])) words.push(seg[seg.length - 1].replace(/\.safetensors$/i, ""));
-    return words;
-  }
-  if (host === "civitai.com") return [];
-  return seg.length ? [seg[seg.length - 1].replace(/\.safetensors$/i, "")] : [];
+  const p = loraPathParts(path);
+  const stem = (file: string) => file.replace(/\.safetensors$/i, "");
+  if (!p || p.kind === "civitai") return [];
+  // A file inside a repo: its name counts as a repo word too.
+  if (p.kind === "repo") return p.file ? [p.owner, p.name, stem(p.file)] : [p.owner, p.name];
+  return p.file ? [stem(p.file)] : [];
 }
 
 interface Prepared {

@@ -19,8 +19,8 @@ export interface RemoteSearchResult {
 }
 
 /**
- * Where each family's LoRAs live upstream. FLUX.1 values are from docs/platform.md §3; the
- * FLUX.2 ones are a guess following the same pattern (not in platform.md).
+ * Where each family's LoRAs live upstream. FLUX.1 values are documented (docs/lora-links.md);
+ * the FLUX.2 ones are a guess following the same pattern.
  */
 export const FAMILY_UPSTREAM: Record<LoraFamily, { hfBaseModel: string; civitaiBaseModel: string }> = {
   flux1: { hfBaseModel: "black-forest-labs/FLUX.1-dev", civitaiBaseModel: "Flux.1 D" },

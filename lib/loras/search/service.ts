@@ -2,7 +2,7 @@ import "server-only";
 import { jsonList } from "@/lib/loras/json-list";
 import { getLoraPreferences, listOwnerLoraPaths, type LoraPreferenceRow } from "@/lib/db/lora-catalog-queries";
 import { findModel } from "@/lib/models/registry";
-import { parseLoraLink } from "@/lib/loras/parse-link";
+import { parseLoraLink } from "@/lib/loras/link";
 import { ensureStarterCatalog } from "@/lib/loras/starter";
 import { getCatalogEntries, getSharedLoraPaths, type CatalogEntry } from "./catalog";
 import { searchCivitai } from "./civitai";

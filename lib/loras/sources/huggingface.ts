@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import type { ParsedLoraLinkOk } from "@/lib/loras/parse-link";
+import type { ParsedLoraLinkOk } from "@/lib/loras/link";
 import { baseFromAny } from "./base-model";
 import { LoraNotFoundError } from "./errors";
 import { distinct, humanize, splitTriggers } from "./triggers";

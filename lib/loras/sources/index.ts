@@ -1,5 +1,5 @@
 import "server-only";
-import type { ParsedLoraLinkOk } from "@/lib/loras/parse-link";
+import type { ParsedLoraLinkOk } from "@/lib/loras/link";
 import { resolveCivitai } from "./civitai";
 import { resolveHuggingFace } from "./huggingface";
 import { resolveReplicate } from "./replicate";

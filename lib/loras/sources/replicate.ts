@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import type { ParsedLoraLinkOk } from "@/lib/loras/parse-link";
+import type { ParsedLoraLinkOk } from "@/lib/loras/link";
 import { MetadataUnavailableError } from "./errors";
 import { distinct, humanize } from "./triggers";
 import type { LoraMetadata, MetadataWarning, ResolveOptions } from "./types";

@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from "ajv/dist/2020";
 import { imageRequestErrors } from "@/lib/together/contract/validate";
-import { checkLoraPath } from "@/lib/loras/accepted-path";
+import { checkLoraPath } from "@/lib/loras/link";
 import type { ImageModel } from "@/lib/models/catalog";
 import { findModel } from "@/lib/models/registry";
 import { SD15_UNUSED_KEYS, SDXL_UNUSED_KEYS, modelNotFound, togetherError, unusedKeysError, type SimulatedError } from "./error-bodies";

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The studio as a person sees it, by the accessible names in docs/product.md. */
+/** The studio as a person sees it, by the accessible names in docs/interface-names.md. */
 export class StudioPage {
   readonly prompt: Locator;
   readonly model: Locator;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkLoraPath } from "@/lib/loras/accepted-path";
-import { MAX_LINK_LENGTH, parseLoraLink, type ParsedLoraLinkOk } from "@/lib/loras/parse-link";
+import { loraLabel } from "@/lib/gallery/format";
+import { loraNameFromPath } from "@/lib/sharing/view";
+import { checkLoraPath, isHuggingFaceRepoId, loraDisplayName, looksLikeLoraLink, MAX_LINK_LENGTH, parseLoraLink, type ParsedLoraLinkOk } from "@/lib/loras/link";
 
 const V = "d0d48e298e5d2f8b4b5f2c3b5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f";
 const HF = "https://huggingface.co";
@@ -37,7 +38,7 @@ const STARTER_PATHS = [
 ];
 
 const ACCEPTED: [string, Accept][] = [
-  // platform.md §2, as written
+  // docs/lora-links.md, as written
   [`${HF}/multimodalart/flux-tarot-v1`, { path: `${HF}/multimodalart/flux-tarot-v1`, source: "huggingface-repo", has: { hf: { repo: "multimodalart/flux-tarot-v1" } } }],
   [
     `${HF}/XLabs-AI/flux-lora-collection/resolve/main/anime_lora.safetensors`,
@@ -172,5 +173,150 @@ describe("parseLoraLink rejects, saying what to paste instead", () => {
     for (const odd of ["%", "https://", "https://huggingface.co/%E0%A4%A/x", "//", "<>", "[](x)", "urn:air:", "::::", "https://[::1", null as unknown as string]) {
       expect(() => parseLoraLink(odd)).not.toThrow();
     }
+  });
+});
+
+
+describe("checkLoraPath accepts the forms in docs/lora-links.md", () => {
+  it.each([
+    ["https://huggingface.co/multimodalart/flux-tarot-v1", "huggingface-repo"],
+    ["https://huggingface.co/strangerzonehf/Flux-Midjourney-Mix2-LoRA", "huggingface-repo"],
+    ["https://huggingface.co/multimodalart/flux-tarot-v1/", "huggingface-repo"],
+    ["https://huggingface.co/XLabs-AI/flux-lora-collection/resolve/main/anime_lora.safetensors", "huggingface-file"],
+    ["https://huggingface.co/XLabs-AI/flux-lora-collection/resolve/main/anime_lora.safetensors?download=true", "huggingface-file"],
+    ["https://huggingface.co/owner/repo/resolve/3f2a9c1/sub/dir/lora.safetensors", "huggingface-file"],
+    ["https://civitai.com/api/download/models/913438?type=Model&format=SafeTensor", "civitai"],
+    ["https://civitai.com/api/download/models/913438", "civitai"],
+    ["https://replicate.com/fofr/flux-black-light", "replicate-model"],
+    [`https://replicate.com/fofr/flux-black-light/versions/${V}`, "replicate-version"],
+    ["https://mybucket.s3.amazonaws.com/my_special_lora.safetensors", "direct-file"],
+    ["https://cdn.example.com/loras/My%20Style.SAFETENSORS?X-Amz-Signature=abc", "direct-file"],
+  ])("%s → %s", (path, source) => {
+    expect(checkLoraPath(path)).toEqual({ ok: true, source });
+  });
+});
+
+describe("checkLoraPath rejects what Together cannot load", () => {
+  it.each([
+    ["https://huggingface.co/XLabs-AI/flux-lora-collection/blob/main/anime_lora.safetensors", /\/resolve\//],
+    ["http://huggingface.co/multimodalart/flux-tarot-v1", /https/],
+    ["http://mybucket.s3.amazonaws.com/my_special_lora.safetensors", /https/],
+    ["ftp://example.com/lora.safetensors", /https/],
+    ["https://example.com/lora.ckpt", /pickled.*safetensors/],
+    ["https://example.com/lora.pt", /pickled/],
+    ["https://example.com/pytorch_lora_weights.bin", /pickled/],
+    // The parser always refused .pickle as pickled; the strict check used to miss it and say "not one of the forms".
+    ["https://example.com/lora.pickle", /\.pickle files are pickled/],
+    ["https://huggingface.co/owner/repo/resolve/main/lora.PICKLE", /pickled/],
+    // Names that are Hugging Face / Replicate pages, not owners: the parser's lists, now the checker's too.
+    ["https://huggingface.co/pricing/plans", /not a model repo/],
+    ["https://replicate.com/playground/x", /must name a model/],
+    ["https://huggingface.co/owner/repo/resolve/main/pytorch_lora_weights.bin", /pickled/],
+    ["https://huggingface.co/owner/repo/resolve/main/README.md", /\.safetensors/],
+    ["https://huggingface.co/owner/repo/resolve/main", /revision and a file/],
+    ["https://huggingface.co/owner/repo/tree/main", /\/resolve\//],
+    ["https://huggingface.co/owner/repo/raw/main/lora.safetensors", /\/resolve\//],
+    ["https://huggingface.co/multimodalart", /owner and a repo/],
+    ["https://huggingface.co/datasets/owner/repo", /not a model repo/],
+    ["https://huggingface.co/spaces/owner/app", /not a model repo/],
+    ["https://huggingface.co/owner/repo?library=diffusers", /query/],
+    ["https://civitai.com/models/640459?modelVersionId=913438", /page link.*api\/download\/models/],
+    ["https://civitai.com/api/download/models/abc", /download link/],
+    ["https://replicate.com/fofr", /must name a model/],
+    ["https://replicate.com/explore", /must name a model/],
+    ["https://replicate.com/fofr/flux-black-light/versions/", /versions/],
+    ["https://replicate.com/fofr/flux-black-light/versions/not-hex!", /versions/],
+    ["https://example.com/lora", /not one of the forms/],
+    ["https://example.com/lora.safetensors.zip", /not one of the forms/],
+    ["https://localhost/lora.safetensors", /cannot reach localhost/],
+    ["https://192.168.1.5/lora.safetensors", /cannot reach/],
+    ["https://[::1]/lora.safetensors", /cannot reach/],
+    ["https://user:pw@example.com/lora.safetensors", /password/],
+    ["https://example.com/lora.safetensors#frag", /fragment/],
+    [" https://huggingface.co/multimodalart/flux-tarot-v1", /spaces/],
+    ["huggingface.co/multimodalart/flux-tarot-v1", /Not a URL/],
+    ["multimodalart/flux-tarot-v1", /Not a URL/],
+    ["", /empty/],
+  ])("%j is rejected", (path, reason) => {
+    const result = checkLoraPath(path);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(reason);
+  });
+});
+
+describe("parseLoraLink and checkLoraPath share one rule for files", () => {
+  it.each([".ckpt", ".pt", ".pth", ".bin", ".pkl", ".pickle"])("%s is refused as pickled by both", (ext) => {
+    const url = `https://example.com/loras/style${ext}`;
+    expect(parseLoraLink(url)).toMatchObject({ ok: false, code: "pickled" });
+    const check = checkLoraPath(url);
+    expect(!check.ok && check.reason).toMatch(/pickled/);
+  });
+});
+
+describe("looksLikeLoraLink", () => {
+  it.each([
+    "https://huggingface.co/multimodalart/flux-tarot-v1",
+    "http://example.com/x",
+    "www.civitai.com/models/1",
+    "hf.co/owner/repo",
+    "civitai.green/models/640459",
+    "replicate.com/fofr/flux-black-light",
+    "multimodalart/flux-tarot-v1",
+    "my_lora.safetensors",
+    // A Civitai AIR is a link the parser reads; typed into the box it used to start a search.
+    "urn:air:flux1:lora:civitai:640459@913438",
+  ])("%s is a link", (text) => {
+    expect(looksLikeLoraLink(text)).toBe(true);
+    expect(looksLikeLoraLink(`  ${text} `)).toBe(true);
+  });
+
+  it.each(["tarot", "anime style", "", "flux 1.0", "civitai"])("%j is a search", (text) => {
+    expect(looksLikeLoraLink(text)).toBe(false);
+  });
+});
+
+describe("loraDisplayName", () => {
+  it.each([
+    ["https://huggingface.co/multimodalart/flux-tarot-v1", "multimodalart/flux-tarot-v1"],
+    ["alvdansen/softserve_anime", "alvdansen/softserve_anime"],
+    ["https://huggingface.co/XLabs-AI/flux-lora-collection/resolve/main/anime_lora.safetensors", "XLabs-AI/flux-lora-collection · anime_lora.safetensors"],
+    ["https://hf.co/a/b/blob/main/sub/style.safetensors", "a/b · style.safetensors"],
+    ["https://huggingface.co/a/b/tree/main", "a/b"],
+    ["https://replicate.com/fofr/flux-80s-cyberpunk", "fofr/flux-80s-cyberpunk"],
+    [`https://replicate.com/owner/model/versions/${V}`, "owner/model"],
+    // Two copies disagreed here ("Civitai 12345" vs "Civitai model version 12345"): the number is a version id, so say so.
+    ["https://civitai.com/api/download/models/12345?type=Model", "Civitai model version 12345"],
+    ["https://civitai.com/models/640459?modelVersionId=913438", "Civitai model version 913438"],
+    ["https://civitai.com/model-versions/913438", "Civitai model version 913438"],
+    ["https://civitai.com/models/640459/some-slug", "Civitai model 640459"],
+    ["https://civitai.com/12345", "Civitai"],
+    // Two copies disagreed here too ("my style.safetensors" vs "host · file"): the host keeps two hosts' files apart.
+    ["https://example.com/files/my%20style.safetensors", "example.com · my style.safetensors"],
+    ["https://www.example.com/", "example.com"],
+    ["not a link", "not a link"],
+    ["  https://huggingface.co/a/b  ", "a/b"],
+  ])("%s → %s", (path, name) => {
+    expect(loraDisplayName(path)).toBe(name);
+  });
+
+  it("is the one name: the gallery's and the shared pages' older names are the same function", () => {
+    expect(loraLabel).toBe(loraDisplayName);
+    expect(loraNameFromPath).toBe(loraDisplayName);
+  });
+
+  it("never throws on odd input", () => {
+    for (const odd of ["%", "https://huggingface.co/%E0%A4%A/x", "https://civitai.com/api/download/models/", ""]) {
+      expect(() => loraDisplayName(odd)).not.toThrow();
+    }
+  });
+});
+
+describe("isHuggingFaceRepoId", () => {
+  it.each(["multimodalart/flux-tarot-v1", "XLabs-AI/flux-lora-collection", "a_b/c.d"])("%s is a repo id", (id) => {
+    expect(isHuggingFaceRepoId(id)).toBe(true);
+  });
+  // The search adapter's copy of this rule let a trailing "-" or "." through.
+  it.each(["owner-/repo", "owner/repo.", "-owner/repo", "owner", "a/b/c", "https://huggingface.co/a/b", "a:b/c", ""])("%j is not", (id) => {
+    expect(isHuggingFaceRepoId(id)).toBe(false);
   });
 });

@@ -1,11 +1,175 @@
-import { checkLoraPath, type LoraSource } from "./accepted-path";
+import { ipLiteral, isPublicAddress } from "@/lib/net/ip-policy";
 
 /**
- * Turns whatever LoRA link a person pasted into the exact `path` Together receives
- * (docs/platform.md §2), or a specific reason and what to paste instead. Pure: near-misses
- * are rewritten (HF blob → resolve, Civitai page → download link) with a notice; anything
- * Together cannot load is refused here, before a request or a cent is spent.
+ * Everything Lorascope knows about LoRA links, in one place (docs/lora-links.md):
+ * - `checkLoraPath`: the strict check of an `image_loras[].path` exactly as Together receives it;
+ * - `parseLoraLink`: whatever a person pasted → that exact path, or a specific reason and what
+ *   to paste instead (near-misses such as HF blob or Civitai page links are rewritten, with a notice);
+ * - `looksLikeLoraLink`: whether typed text is a link to resolve rather than a search;
+ * - `loraDisplayName`: a LoRA's short name from its path, for chips, selects and shared pages.
+ * Pure, and safe in the browser: anything Together cannot load is refused before a request
+ * or a cent is spent.
  */
+
+// ---- the rules ---------------------------------------------------------------------------
+
+export type LoraSource =
+  | "huggingface-repo"
+  | "huggingface-file"
+  | "civitai"
+  | "replicate-model"
+  | "replicate-version"
+  | "direct-file";
+
+/** The one file format Together loads a LoRA from. */
+const SAFETENSORS = /\.safetensors$/i;
+/** Pickled checkpoint formats: refused with their own reason (they can run code when loaded). */
+const PICKLED = /\.(ckpt|pt|pth|bin|pkl|pickle)$/i;
+
+const HF = "https://huggingface.co";
+/** Hosts a Hugging Face link may use; paths always use the canonical `huggingface.co`. */
+const HF_HOSTS = new Set(["huggingface.co", "www.huggingface.co", "hf.co", "www.hf.co"]);
+const CIVITAI_HOSTS = new Set(["civitai.com", "www.civitai.com", "civitai.green", "www.civitai.green"]);
+const REPLICATE_HOSTS = new Set(["replicate.com", "www.replicate.com"]);
+// Hugging Face repo and owner names: letters, digits, `-`, `_`, `.`; no leading/trailing `-`/`.`.
+const HF_NAME = /^(?![-.])[A-Za-z0-9_.-]{1,96}(?<![-.])$/;
+// First path segments on huggingface.co that are not a model owner.
+const HF_NOT_MODELS = new Set(["datasets", "spaces", "api", "models", "docs", "blog", "collections", "organizations", "settings", "papers", "join", "login", "pricing", "search", "tasks", "learn", "posts", "chat", "enterprise", "new", "inference-endpoints"]);
+const REPLICATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+// First path segments on replicate.com that are not a model owner.
+const REPLICATE_NOT_MODELS = new Set(["explore", "collections", "docs", "pricing", "account", "p", "blog", "about", "signin", "changelog", "deployments", "predictions", "trainings", "search", "home", "login", "signup", "playground", "create"]);
+const HEX_VERSION = /^[0-9a-f]{8,64}$/i;
+/** Text starting with a known LoRA host and a slash, scheme or not (`hf.co/…`, `www.civitai.com/…`). */
+const KNOWN_HOST_PREFIX = new RegExp(`^(${[...HF_HOSTS, ...CIVITAI_HOSTS, ...REPLICATE_HOSTS].map((h) => h.replace(/\./g, "\\.")).join("|")})/`, "i");
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot).toLowerCase() : "";
+}
+
+function pickledReason(name: string): string {
+  return `${extensionOf(name)} files are pickled checkpoints, which Together does not load: use the .safetensors version of the LoRA.`;
+}
+
+/** `owner/repo`: a Hugging Face repo id written without a link (fal takes these; people paste them). */
+export function isHuggingFaceRepoId(text: string): boolean {
+  const parts = text.split("/");
+  return parts.length === 2 && parts.every((part) => HF_NAME.test(part));
+}
+
+// ---- the strict check: a path exactly as Together receives it -----------------------------
+
+export type LoraPathCheck = { ok: true; source: LoraSource } | { ok: false; reason: string };
+
+const FORMS_HINT =
+  "Use a Hugging Face repo or /resolve/ file link, a Civitai https://civitai.com/api/download/models/{id} link, " +
+  "a Replicate model or version link, or an https link to a .safetensors file.";
+
+function refuse(reason: string): LoraPathCheck {
+  return { ok: false, reason };
+}
+
+/** Together downloads the file from the public internet, so local and private hosts can never work. */
+function isPrivateHost(host: string): boolean {
+  const h = host.toLowerCase();
+  if (h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal")) return true;
+  const ip = ipLiteral(h);
+  return ip !== null && !isPublicAddress(ip);
+}
+
+function segmentsOf(url: URL): string[] {
+  const parts = url.pathname.split("/");
+  if (parts[parts.length - 1] === "") parts.pop(); // one trailing slash is harmless
+  return parts.slice(1);
+}
+
+function checkHuggingFace(url: URL, segments: string[]): LoraPathCheck {
+  const [owner, repo, kind, revision, ...file] = segments;
+  if (!owner || !repo) return refuse(`A Hugging Face link needs an owner and a repo: https://huggingface.co/{owner}/{repo}. ${FORMS_HINT}`);
+  if (HF_NOT_MODELS.has(owner)) return refuse(`This Hugging Face link is not a model repo (/${owner}/…). LoRAs must come from a model repo.`);
+  if (!HF_NAME.test(owner) || !HF_NAME.test(repo)) return refuse(`"${owner}/${repo}" is not a valid Hugging Face repo id.`);
+  if (segments.some((s) => s === "" || s === "." || s === "..")) return refuse("The Hugging Face link has an empty or relative path segment.");
+
+  if (kind === undefined) {
+    if (url.search) return refuse("A Hugging Face repo link must not carry a query string: use https://huggingface.co/{owner}/{repo}.");
+    return { ok: true, source: "huggingface-repo" };
+  }
+  const fileName = file[file.length - 1];
+  if (kind === "blob") {
+    return refuse("This is a Hugging Face page link (/blob/), which serves HTML, not the file. Use the /resolve/ link instead: replace /blob/ with /resolve/.");
+  }
+  if (kind !== "resolve") {
+    return refuse(`Hugging Face /${kind}/ links are not LoRA files. Link the repo itself, or a file with /resolve/{revision}/{file}.safetensors.`);
+  }
+  if (!revision || !fileName) return refuse("A Hugging Face /resolve/ link needs a revision and a file: /resolve/main/{file}.safetensors.");
+  if (PICKLED.test(fileName)) return refuse(pickledReason(fileName));
+  if (!SAFETENSORS.test(fileName)) return refuse("A Hugging Face /resolve/ link must point at a .safetensors file.");
+  return { ok: true, source: "huggingface-file" };
+}
+
+function checkCivitai(segments: string[]): LoraPathCheck {
+  const [api, download, models, id, ...rest] = segments;
+  if (api === "api" && download === "download" && models === "models" && id && /^\d+$/.test(id) && rest.length === 0) {
+    return { ok: true, source: "civitai" };
+  }
+  if (segments[0] === "models") {
+    return refuse("This is a Civitai page link. Together needs the download link of a model version: https://civitai.com/api/download/models/{versionId}.");
+  }
+  return refuse("A Civitai link must be a download link: https://civitai.com/api/download/models/{versionId}.");
+}
+
+function checkReplicate(url: URL, segments: string[]): LoraPathCheck {
+  const [owner, name, versions, version, ...rest] = segments;
+  if (!owner || !name || REPLICATE_NOT_MODELS.has(owner) || !REPLICATE_NAME.test(owner) || !REPLICATE_NAME.test(name)) {
+    return refuse("A Replicate link must name a model: https://replicate.com/{owner}/{model}.");
+  }
+  if (url.search) return refuse("A Replicate link must not carry a query string.");
+  if (versions === undefined) return { ok: true, source: "replicate-model" };
+  if (versions === "versions" && version && HEX_VERSION.test(version) && rest.length === 0) {
+    return { ok: true, source: "replicate-version" };
+  }
+  return refuse("A Replicate link must be https://replicate.com/{owner}/{model} or …/{model}/versions/{versionId}.");
+}
+
+/**
+ * The strict check of an `image_loras[].path` exactly as Together receives it. Nothing is
+ * rewritten here: `parseLoraLink` turns near-misses into these forms, and every path it
+ * returns passes this check.
+ */
+export function checkLoraPath(path: string): LoraPathCheck {
+  if (path.length === 0) return refuse("The LoRA link is empty.");
+  if (path.trim() !== path || /\s/.test(path)) return refuse("The LoRA link contains spaces.");
+  let url: URL;
+  try {
+    url = new URL(path);
+  } catch {
+    return refuse(`Not a URL. ${FORMS_HINT}`);
+  }
+  if (url.protocol !== "https:") return refuse(`Together only fetches LoRAs over https (this link uses ${url.protocol.replace(":", "")}).`);
+  if (url.username || url.password) return refuse("The LoRA link must not contain a user name or password.");
+  if (url.hash) return refuse("The LoRA link must not contain a #fragment.");
+  if (isPrivateHost(url.hostname)) return refuse(`Together downloads LoRAs from the public internet and cannot reach ${url.hostname}.`);
+
+  const host = url.hostname.toLowerCase();
+  const segments = segmentsOf(url);
+  if (host === "huggingface.co") return checkHuggingFace(url, segments);
+  if (host === "civitai.com") return checkCivitai(segments);
+  if (host === "replicate.com") return checkReplicate(url, segments);
+
+  const last = decode(segments[segments.length - 1] ?? "");
+  if (PICKLED.test(last)) return refuse(pickledReason(last));
+  if (SAFETENSORS.test(last)) return { ok: true, source: "direct-file" };
+  return refuse(`This link is not one of the forms Together accepts. ${FORMS_HINT}`);
+}
+// ---- the friendly parser: whatever was pasted → that path ---------------------------------
 
 export type LinkErrorCode =
   | "empty"
@@ -58,17 +222,6 @@ export type ParsedLoraLink = ParsedLoraLinkOk | ParsedLoraLinkError;
 
 export const MAX_LINK_LENGTH = 2048;
 
-const HF = "https://huggingface.co";
-const HF_HOSTS = new Set(["huggingface.co", "www.huggingface.co", "hf.co", "www.hf.co"]);
-const CIVITAI_HOSTS = new Set(["civitai.com", "www.civitai.com", "civitai.green", "www.civitai.green"]);
-const REPLICATE_HOSTS = new Set(["replicate.com", "www.replicate.com"]);
-const HF_NAME = /^(?![-.])[A-Za-z0-9_.-]{1,96}(?<![-.])$/;
-const HF_NOT_MODELS = new Set(["models", "docs", "blog", "collections", "organizations", "settings", "papers", "join", "login", "pricing", "search", "tasks", "learn", "posts", "chat", "enterprise", "new", "inference-endpoints"]);
-const REPLICATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const REPLICATE_NOT_MODELS = new Set(["explore", "collections", "docs", "pricing", "account", "p", "blog", "about", "signin", "changelog", "deployments", "predictions", "trainings", "search", "home", "login", "signup", "playground", "create"]);
-const HEX_VERSION = /^[0-9a-f]{8,64}$/i;
-const PICKLED = /\.(ckpt|pt|pth|bin|pkl|pickle)$/i;
-const SAFETENSORS = /\.safetensors$/i;
 const CIVITAI_FILE_TYPES = new Set(["Model", "Pruned Model"]);
 
 const WHAT_TO_PASTE =
@@ -81,22 +234,9 @@ function fail(code: LinkErrorCode, reason: string): ParsedLoraLinkError {
   return { ok: false, code, reason };
 }
 
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf(".");
-  return dot > 0 ? name.slice(dot).toLowerCase() : "";
-}
-
 function pickled(name: string, alternative?: string): ParsedLoraLinkError {
   const hint = alternative ? ` If it also has one, paste ${alternative} and Lorascope will find it.` : "";
-  return fail("pickled", `${extensionOf(name)} files are pickled checkpoints, which Together does not load: use the .safetensors version of the LoRA.${hint}`);
+  return fail("pickled", `${pickledReason(name)}${hint}`);
 }
 
 // ---- cleaning what was pasted ----------------------------------------------------------
@@ -349,6 +489,11 @@ function parseUrlLink(raw: string, notices: string[]): Ok | ParsedLoraLinkError 
   return parseOtherHost(url, segments, notices);
 }
 
+/**
+ * Whatever LoRA link a person pasted → the exact path Together receives, or a specific reason
+ * and what to paste instead. Near-misses are rewritten with a notice; every path returned
+ * passes `checkLoraPath` as the same source.
+ */
 export function parseLoraLink(input: string): ParsedLoraLink {
   if (typeof input !== "string" || input.trim() === "") return fail("empty", `The link is empty. ${WHAT_TO_PASTE}`);
   if (input.length > MAX_LINK_LENGTH * 2 || input.trim().length > MAX_LINK_LENGTH) {
@@ -359,7 +504,7 @@ export function parseLoraLink(input: string): ParsedLoraLink {
   const notices: string[] = [];
   if (/\s/.test(cleaned)) {
     // Text copied along with a link ("Trigger: xyz — https://…"): use the link if there is exactly one.
-    const links = cleaned.split(/\s+/).map(unwrap).filter((p) => /^https?:\/\//i.test(p) || /^(www\.)?(huggingface\.co|hf\.co|civitai\.com|replicate\.com)\//i.test(p));
+    const links = cleaned.split(/\s+/).map(unwrap).filter((p) => /^https?:\/\//i.test(p) || KNOWN_HOST_PREFIX.test(p));
     if (links.length > 1) return fail("multiple_links", "That holds more than one link. Paste one LoRA link at a time.");
     if (links.length === 0) {
       return fail("spaces", "That has spaces in it, and no link. Paste one link; if a file name has spaces, copy the link from the browser's address bar (it writes them as %20).");
@@ -377,4 +522,74 @@ export function parseLoraLink(input: string): ParsedLoraLink {
     if (check.source !== result.source) return fail("not_accepted", `${WHAT_TO_PASTE}`); // parser and checker must agree
   }
   return { ok: true, ...result, notices };
+}
+
+// ---- typed text: a link to resolve, or a search? -------------------------------------------
+
+/**
+ * Whether text typed into the LoRA box is a link (or `owner/repo` shorthand, or a Civitai AIR)
+ * for `parseLoraLink`, rather than words to search for. Generous on purpose: the parser then
+ * says exactly what is wrong with a near-miss.
+ */
+export function looksLikeLoraLink(text: string): boolean {
+  const t = text.trim();
+  return /^(https?:\/\/|www\.|urn:air:)/i.test(t) || KNOWN_HOST_PREFIX.test(t) || /^[\w.-]+\/[\w.-]+/.test(t) || /\.safetensors\b/i.test(t);
+}
+
+// ---- what a path names, and a LoRA's name from it ----------------------------------------
+
+/** What a LoRA path (or pasted link) names, read leniently for names and search words; not a validity check. */
+export type LoraPathParts =
+  /** A Hugging Face or Replicate repo; `file` is a Hugging Face .safetensors file inside it. */
+  | { kind: "repo"; owner: string; name: string; file: string | null }
+  | { kind: "civitai"; versionId: string | null; modelId: string | null }
+  /** Any other host: the last path segment, when there is one. */
+  | { kind: "file"; site: string; file: string | null };
+
+/** null when `path` is not a URL. */
+export function loraPathParts(path: string): LoraPathParts | null {
+  let url: URL;
+  try {
+    url = new URL(path.trim());
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  const parts = url.pathname.split("/").filter(Boolean).map(decode);
+  const last = parts[parts.length - 1] ?? null;
+  if (HF_HOSTS.has(host) && parts.length >= 2) {
+    return { kind: "repo", owner: parts[0], name: parts[1], file: parts.length > 2 && SAFETENSORS.test(last!) ? last : null };
+  }
+  if (REPLICATE_HOSTS.has(host) && parts.length >= 2) return { kind: "repo", owner: parts[0], name: parts[1], file: null };
+  if (CIVITAI_HOSTS.has(host)) {
+    const numeric = (s: string | null | undefined) => (s && /^\d+$/.test(s) ? s : null);
+    const at = parts.indexOf("model-versions"); // /model-versions/{id}, /api/v1/model-versions/{id}
+    const versionId =
+      numeric(url.searchParams.get("modelVersionId")) ??
+      (parts[0] === "api" && parts[1] === "download" ? numeric(parts[3]) : null) ??
+      (at >= 0 ? numeric(parts[at + 1]) : null);
+    return { kind: "civitai", versionId, modelId: parts[0] === "models" ? numeric(parts[1]) : null };
+  }
+  return { kind: "file", site: host.replace(/^www\./, ""), file: last };
+}
+
+/**
+ * A short name for a LoRA path (or a pasted link), for chips, selects, comparisons and shared
+ * pages when no card title is known: "owner/repo" for Hugging Face and Replicate (plus
+ * " · file" for one Hugging Face file), "Civitai model version 12345" for Civitai, else
+ * "host · file" (the host keeps two hosts' "lora.safetensors" apart).
+ */
+export function loraDisplayName(path: string): string {
+  const trimmed = path.trim();
+  if (/^[\w.-]+\/[\w.-]+$/.test(trimmed)) return trimmed; // owner/repo shorthand
+  const p = loraPathParts(trimmed);
+  if (!p) return trimmed;
+  switch (p.kind) {
+    case "repo":
+      return `${p.owner}/${p.name}${p.file ? ` · ${p.file}` : ""}`;
+    case "civitai":
+      return p.versionId ? `Civitai model version ${p.versionId}` : p.modelId ? `Civitai model ${p.modelId}` : "Civitai";
+    case "file":
+      return p.file ? `${p.site} · ${p.file}` : p.site;
+  }
 }
