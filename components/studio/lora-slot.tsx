@@ -59,6 +59,8 @@ interface LoraSlotProps {
   /** Set when the slot's settings came from what the person used last time. */
   remembered?: Remembered;
   onResetRemembered?: () => void;
+  /** Set while an Explore sweep varies this slot's scale: the slider is disabled with this reason. */
+  scaleLockedBy?: string;
 }
 
 /** The person's favorite mark for a resolved LoRA, kept per owner on the server. */
@@ -85,7 +87,7 @@ function FavoriteButton({ path, title }: { path: string; title: string }) {
   );
 }
 
-export function LoraSlotField({ position, slot, resolved, modelId, onChange, onRemove, onSwap, onPick, remembered, onResetRemembered }: LoraSlotProps) {
+export function LoraSlotField({ position, slot, resolved, modelId, onChange, onRemove, onSwap, onPick, remembered, onResetRemembered, scaleLockedBy }: LoraSlotProps) {
   const name = `LoRA ${position}`;
   const id = `lora-${position}`;
   const card = resolved.status === "ready" ? resolved.card : null;
@@ -115,7 +117,8 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
         onLink={(link) => onChange((s) => ({ ...s, path: link, triggers: [] }))}
         onPick={onPick}
       />
-      <div id={`${id}-status`} aria-live="polite">
+      {/* Empty, it takes no room (the gap above it included) but stays a live region. */}
+      <div id={`${id}-status`} aria-live="polite" className="empty:-mt-3">
         {resolved.status === "loading" && <p className="animate-pulse text-xs text-zinc-500">Looking up this LoRA…</p>}
         {resolved.status === "error" && <p className="text-xs text-red-700 dark:text-red-300">{resolved.message}</p>}
         {resolved.status === "ready" && <LoraCardView card={resolved.card} modelId={modelId} notices={resolved.notices} onPickFile={(path) => onChange((s) => ({ ...s, path, triggers: [] }))} />}
@@ -133,7 +136,7 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
               </button>
             </p>
           )}
-          <ScaleControl name={`${name} scale`} value={slot.scale} onChange={(scale) => onChange((s) => ({ ...s, scale }))} />
+          <ScaleControl name={`${name} scale`} value={slot.scale} onChange={(scale) => onChange((s) => ({ ...s, scale }))} lockedBy={scaleLockedBy} />
           {card && card.triggers.length > 0 && (
             <TriggerChips
               label={`${name} trigger phrases`}

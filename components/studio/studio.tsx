@@ -19,7 +19,7 @@ import type { AppErrorShape } from "@/lib/errors";
 import type { LiveSweep } from "@/lib/explore/live";
 import { sweepName } from "@/lib/explore/name";
 import { planSweep } from "@/lib/explore/plan";
-import { addExploreParams, defaultExploreSettings, exploreFromSearchParams, type ExploreSettings } from "@/lib/explore/settings";
+import { addExploreParams, defaultExploreSettings, exploreFromSearchParams, sweptScaleReasons, type ExploreSettings } from "@/lib/explore/settings";
 import { buildRecipe } from "@/lib/generation/build-request";
 import { buildPrompt } from "@/lib/generation/prompt";
 import { fieldErrors, generationInputSchemaFor } from "@/lib/generation/schema";
@@ -142,6 +142,16 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   const [mode, setMode] = useState<StudioMode>(initialExplore ? "explore" : "single");
   const [explore, setExplore] = useState<ExploreSettings>(initialExplore ?? defaultExploreSettings());
   const [confirming, setConfirming] = useState(false);
+  /** The seed a sweep pinned for a random-seed studio: let go again when Explore is left. */
+  const [sweepSeed, setSweepSeed] = useState<number | null>(null);
+  function changeMode(next: StudioMode) {
+    setMode(next);
+    if (next === "single" && sweepSeed !== null) {
+      // Unless the person has set a seed since: that one is theirs.
+      setState((s) => (s.seed === sweepSeed && !s.randomSeed ? { ...s, randomSeed: true } : s));
+      setSweepSeed(null);
+    }
+  }
   const [confirmAboveUsd, setConfirmAboveUsd] = useConfirmThreshold();
   const [results, setResults] = useState(initialResults);
   const [limits, setLimits] = useState(initialLimits);
@@ -356,7 +366,10 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
     setConfirming(false);
     setError(null);
     const seed = state.randomSeed ? randomSeed() : state.seed;
-    if (state.randomSeed) setState((s) => ({ ...s, seed, randomSeed: false }));
+    if (state.randomSeed) {
+      setState((s) => ({ ...s, seed, randomSeed: false }));
+      setSweepSeed(seed);
+    }
     const plan = state.randomSeed ? planSweep({ ...effective, seed, randomSeed: false }, preview.spec, model) : preview.plan;
     const names = cards.map((c, i) => (c.status === "ready" && state.loras[i].path.trim() ? c.card.title : undefined)) as [string | undefined, string | undefined];
     const problem = await sweeps.start(plan, sweepName(plan.axes, names, state.prompt));
@@ -390,12 +403,15 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
   // The sweep's own cells are in its grid: the list below it shows only other results.
   const inSweep = new Set(sweeps.sweep?.cells.map((c) => c.generation?.id));
   const shownResults = results.filter((g) => !inSweep.has(g.id));
+  const nothingYet = shownResults.length === 0 && !mutation.isPending && !sweeps.sweep;
+  // While exploring, the sweep sets the scales it varies: those sliders say so and do nothing.
+  const scaleLocks = mode === "explore" ? sweptScaleReasons(explore) : [undefined, undefined];
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
       <form
         aria-label="Studio"
-        className="flex min-w-0 flex-col gap-4"
+        className="flex min-w-0 flex-col gap-3 sm:gap-4"
         onSubmit={(e) => {
           e.preventDefault();
           submit();
@@ -410,12 +426,19 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           } else if (e.target instanceof HTMLInputElement) e.preventDefault();
         }}
       >
-        <ModeSwitch mode={mode} onChange={setMode} disabled={sweeps.running} />
+        <ModeSwitch mode={mode} onChange={changeMode} disabled={sweeps.running} />
+        {/* On a phone the results are below the whole form: the first steps are said here instead. */}
+        {nothingYet && (
+          <p className="-mt-1 text-xs text-zinc-600 lg:hidden dark:text-zinc-400">
+            {mode === "explore" ? "Add a LoRA, choose the scales to vary, check the total, then Start sweep." : "Write a prompt, add up to two LoRAs, check the cost, then Generate. Every result is kept."}
+          </p>
+        )}
 
         <div className="flex flex-col gap-1">
           <div className="flex items-end justify-between gap-2">
             <label htmlFor="prompt" className="text-sm font-medium">Prompt</label>
-            <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter {mode === "explore" ? "starts the sweep" : "generates"}</span>
+            {/* No keyboard shortcut to offer on a touch screen. */}
+            <span className="text-xs text-zinc-500 [@media(hover:none)]:hidden [@media(pointer:coarse)]:hidden">Ctrl/⌘ + Enter {mode === "explore" ? "starts the sweep" : "generates"}</span>
           </div>
           <textarea
             id="prompt"
@@ -427,17 +450,20 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
           />
         </div>
 
-        <div className="flex flex-wrap items-end gap-2">
-          <ModelSelect models={models} value={model.id} describedBy={modelBlock ? "model-notice" : undefined} onChange={chooseModel} />
-          <OwnKeyButton ownKeys={ownKey} onChange={(keys, l) => (setOwnKey(keys), setLimits(l), refreshModels())} />
-        </div>
+        <ModelSelect
+          models={models}
+          value={model.id}
+          describedBy={modelBlock ? "model-notice" : undefined}
+          onChange={chooseModel}
+          aside={<OwnKeyButton ownKeys={ownKey} onChange={(keys, l) => (setOwnKey(keys), setLimits(l), refreshModels())} />}
+        />
         {modelBlock && <ModelNotice id="model-notice" notice={modelBlock} onUse={chooseModel} />}
 
         <LoraSlotField position={1} slot={state.loras[0]} resolved={cards[0]} modelId={state.model} onChange={(s) => setSlot(0, s)} onRemove={() => setSlot(0, emptySlot())} onPick={(r) => pickLora(0, r)}
-          remembered={remembered[state.loras[0].path.trim()]} onResetRemembered={() => resetRemembered(0)}
+          remembered={remembered[state.loras[0].path.trim()]} onResetRemembered={() => resetRemembered(0)} scaleLockedBy={scaleLocks[0]}
           onSwap={state.loras[0].path || state.loras[1].path ? () => setState((s) => ({ ...s, loras: [s.loras[1], s.loras[0]] })) : undefined} />
         <LoraSlotField position={2} slot={state.loras[1]} resolved={cards[1]} modelId={state.model} onChange={(s) => setSlot(1, s)} onRemove={() => setSlot(1, emptySlot())} onPick={(r) => pickLora(1, r)}
-          remembered={remembered[state.loras[1].path.trim()]} onResetRemembered={() => resetRemembered(1)} />
+          remembered={remembered[state.loras[1].path.trim()]} onResetRemembered={() => resetRemembered(1)} scaleLockedBy={scaleLocks[1]} />
 
         {mode === "explore" && (
           <ExploreFields
@@ -455,14 +481,17 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
 
         <SizeFields state={state} model={model} errors={errors} set={set} onDice={() => setState((s) => ({ ...s, seed: randomSeed(), randomSeed: false }))} sweep={mode === "explore"} />
 
-        <div ref={barRef} data-testid="studio-bar" className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 border-t border-zinc-200 bg-zinc-50/95 px-1 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
+        {/* Slim on a phone (Generate and the cost on one row, the rest in one line): under a seventh of the screen. */}
+        <div ref={barRef} data-testid="studio-bar" className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-1 border-t border-zinc-200 bg-zinc-50/95 px-1 py-2 backdrop-blur sm:gap-2 sm:py-3 dark:border-zinc-800 dark:bg-zinc-950/95">
           {/* An answer to Generate shows beside it, where the person is looking, not below the form. */}
           {error && (
             <div className="max-h-[40vh] overflow-auto">
               <ErrorAlert error={error} onDismiss={() => setError(null)} />
             </div>
           )}
-          <div className="flex flex-wrap items-center gap-3">
+          {/* One wrapping row. A desktop: buttons and why Generate waits; the cost; the limits. A phone:
+              buttons and the cost; why Generate waits; the limits. */}
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 sm:gap-y-2">
             {mode === "explore" ? (
               sweeps.running || sweeps.starting ? (
                 <>
@@ -483,16 +512,22 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
               <Button type="submit" variant="primary" size="lg" disabled={blocked !== null || sweeps.running} aria-describedby={blocked ? "generate-blocked" : undefined}>Generate</Button>
             )}
             {mode === "single" && <CopyAsCode request={validation.request} />}
-            <p id="generate-blocked" data-testid="generate-blocked" aria-live="polite" className="min-w-0 flex-1 basis-40 text-xs text-zinc-600 empty:hidden dark:text-zinc-400">
+            {/* A phone's second line: why Generate waits, then the limits. */}
+            <span aria-hidden className="h-0 basis-full max-sm:order-1 sm:hidden" />
+            <p id="generate-blocked" data-testid="generate-blocked" aria-live="polite" className="min-w-0 flex-1 basis-40 text-xs text-zinc-600 empty:hidden max-sm:order-2 max-sm:flex-none max-sm:basis-auto dark:text-zinc-400">
               {!busy && blocked}
             </p>
+            <div className="min-w-36 flex-1 sm:basis-full">
+              {mode === "explore" ? (
+                <SweepCostStatus cost={preview.cost} megapixels={preview.megapixels} overBudget={preview.overLimits} />
+              ) : (
+                <CostStatus price={price} suggestion={suggestion} onUseSuggestion={() => suggestion && setState((s) => ({ ...s, width: suggestion.width, height: suggestion.height }))} />
+              )}
+            </div>
+            <div className="flex min-w-0 basis-full empty:hidden max-sm:order-2 max-sm:flex-1 max-sm:basis-0">
+              <LimitsNote limits={limits} ownKey={ownKey[model.provider].set} />
+            </div>
           </div>
-          {mode === "explore" ? (
-            <SweepCostStatus cost={preview.cost} megapixels={preview.megapixels} overBudget={preview.overLimits} />
-          ) : (
-            <CostStatus price={price} suggestion={suggestion} onUseSuggestion={() => suggestion && setState((s) => ({ ...s, width: suggestion.width, height: suggestion.height }))} />
-          )}
-          <LimitsNote limits={limits} ownKey={ownKey[model.provider].set} />
         </div>
 
       </form>
@@ -511,14 +546,14 @@ export function Studio({ initialState, initialResults, initialLimits, initialOwn
             }
           />
         )}
-        <CompareTray hrefBase="/compare" align="end" returnHere />
+        <CompareTray hrefBase="/compare" placement="inline" returnHere />
         {mutation.isPending && (
           <div ref={pendingRef} className="scroll-mt-4">
             <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={elapsed} />
           </div>
         )}
         {shownResults.length === 0 && !mutation.isPending && sweeps.sweep ? null : shownResults.length === 0 && !mutation.isPending ? (
-          <div className="flex min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
+          <div className="hidden min-h-72 flex-col items-center justify-center gap-3 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700 lg:flex">
             <div aria-hidden className="grid grid-cols-3 gap-1.5 opacity-80">
               {["from-accent-400 to-fuchsia-400", "from-amber-300 to-rose-400", "from-sky-400 to-emerald-300", "from-fuchsia-400 to-amber-300", "from-emerald-300 to-accent-400", "from-rose-400 to-sky-400"].map((g) => (
                 <span key={g} className={`size-10 rounded-lg bg-gradient-to-br ${g}`} />
