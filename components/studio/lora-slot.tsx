@@ -8,7 +8,7 @@ import { LoraCombobox } from "@/components/loras/lora-combobox";
 import { getLoraPreferencesAction, toggleFavoriteAction } from "@/components/loras/search-actions";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { Button } from "@/components/ui/button";
-import type { LoraCard } from "@/lib/loras/card";
+import type { SlotCard } from "@/lib/studio/readiness";
 import type { LoraSlot as Slot } from "@/lib/studio/state";
 import { ScaleControl } from "./scale-control";
 import { TriggerChips } from "./trigger-chips";
@@ -22,7 +22,7 @@ export interface Remembered {
   defaults: { scale: number; triggers: string[] };
 }
 
-export type SlotCard = { status: "empty" | "loading" } | { status: "error"; message: string } | { status: "ready"; card: LoraCard; notices: string[] };
+export type { SlotCard };
 
 /** Resolves the slot's link to a card (debounced; react-query caches per link). */
 export function useLoraCard(path: string): SlotCard {

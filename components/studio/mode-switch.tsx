@@ -1,4 +1,6 @@
-export type StudioMode = "single" | "explore";
+import type { StudioMode } from "@/lib/studio/session";
+
+export type { StudioMode };
 
 const MODES: { value: StudioMode; label: string; hint: string }[] = [
   { value: "single", label: "Single image", hint: "One request with the settings below" },
