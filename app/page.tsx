@@ -1,12 +1,12 @@
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Studio } from "@/components/studio/studio";
 import { env } from "@/lib/env";
-import { exploreFromSearchParams } from "@/lib/explore/settings";
 import { loadSweepForOwner } from "@/lib/explore/load-sweep";
 import { loadStudioResults } from "@/lib/generation/recent";
 import { modelsForPerson } from "@/lib/models/for-person";
 import { describeOwnApiKey, getOwnApiKeys } from "@/lib/owner/own-key";
 import { getOwnerId } from "@/lib/owner/session";
-import { stateFromSearchParams } from "@/lib/studio/state";
+import { sweepIdOf } from "@/lib/studio/session";
 
 export const dynamic = "force-dynamic";
 
@@ -24,23 +24,23 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
   const [params, ownerId, ownKey, falKey, own] = await Promise.all([searchParams, getOwnerId(), describeOwnApiKey("together"), describeOwnApiKey("fal"), getOwnApiKeys()]);
   const query = toURLSearchParams(params);
   const { models, catalog } = await modelsForPerson(own);
-  const [{ results, limits }, sweep] = await Promise.all([loadStudioResults(ownerId, ownKey.set), loadSweepForOwner(ownerId, query.get("sweep"))]);
+  const [{ results, limits }, sweep] = await Promise.all([loadStudioResults(ownerId, ownKey.set), loadSweepForOwner(ownerId, sweepIdOf(query))]);
   return (
     <>
       <h1 className="sr-only">Studio</h1>
-      <Studio
-        initialState={stateFromSearchParams(query, catalog)}
-        models={models}
-        catalog={catalog}
-        initialExplore={exploreFromSearchParams(query)}
-        initialSweep={sweep}
-        renderedQuery={query.toString()}
-        sweepConcurrency={env().sweepConcurrency}
-        initialResults={results}
-        initialLimits={limits}
-        initialOwnKey={{ together: ownKey, fal: falKey }}
-        hasOwner={ownerId !== null}
-      />
+      {/* The studio reads its recipe from the address itself (nuqs), also when Back shows a cached render. */}
+      <NuqsAdapter>
+        <Studio
+          models={models}
+          catalog={catalog}
+          initialSweep={sweep}
+          sweepConcurrency={env().sweepConcurrency}
+          initialResults={results}
+          initialLimits={limits}
+          initialOwnKey={{ together: ownKey, fal: falKey }}
+          hasOwner={ownerId !== null}
+        />
+      </NuqsAdapter>
     </>
   );
 }

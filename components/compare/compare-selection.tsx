@@ -60,7 +60,7 @@ const VARIANTS = {
     "gap-1.5 rounded-full bg-black/55 px-2.5 py-1.5 text-xs text-white shadow backdrop-blur hover:bg-black/75 aria-pressed:bg-accent-600 aria-pressed:hover:bg-accent-700",
   /** Under a small grid thumbnail: a quiet chip. */
   compact:
-    "gap-1 rounded-md border border-zinc-300 bg-white px-1.5 py-0.5 text-[11px] text-zinc-700 hover:border-zinc-400 hover:bg-zinc-50 aria-pressed:border-accent-500 aria-pressed:bg-accent-50 aria-pressed:text-accent-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:border-zinc-500 dark:hover:bg-zinc-800 dark:aria-pressed:border-accent-400 dark:aria-pressed:bg-accent-500/15 dark:aria-pressed:text-accent-400",
+    "max-w-full gap-1 overflow-hidden rounded-md border border-zinc-300 bg-white px-1.5 py-0.5 text-[11px] text-zinc-700 hover:border-zinc-400 hover:bg-zinc-50 aria-pressed:border-accent-500 aria-pressed:bg-accent-50 aria-pressed:text-accent-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:border-zinc-500 dark:hover:bg-zinc-800 dark:aria-pressed:border-accent-400 dark:aria-pressed:bg-accent-500/15 dark:aria-pressed:text-accent-400",
 } as const;
 
 /** Hidden until the card is hovered or focused (where hovering exists), unless picked. */
@@ -109,57 +109,63 @@ export function CompareToggle({ generationId, label, hrefBase, thumbUrl = null, 
 /** The bar at the bottom while anything is picked: the picks, then "Compare" once there are two, and "Clear". */
 export function CompareTray({
   hrefBase,
-  align = "center",
+  placement = "fixed",
   returnHere = false,
 }: {
   hrefBase: string;
-  /** "end" keeps it over the studio's results column, clear of the sticky Generate bar. */
-  align?: "center" | "end";
+  /**
+   * "fixed": a bar at the bottom of the screen, with room reserved where it is rendered (the end
+   * of a list). "inline": in the page's flow where it is rendered, covering nothing — the studio,
+   * whose sticky Generate bar and sweep Share card would otherwise sit under it.
+   */
+  placement?: "fixed" | "inline";
   /** The compare page's back link leads to this page as it is when "Compare" is clicked (the studio's URL changes as it is edited). */
   returnHere?: boolean;
 }) {
   const picks = useComparePicks(hrefBase);
   if (picks.length === 0) return null;
   const [a, b] = picks;
+  const tray = (
+    <section
+      aria-label="Compare"
+      className={`pointer-events-auto flex w-full items-center gap-2 rounded-2xl border border-zinc-200 bg-white/95 p-2 backdrop-blur sm:gap-3 dark:border-zinc-700 dark:bg-zinc-900/95 ${placement === "fixed" ? "max-w-2xl shadow-2xl" : "shadow-sm"}`}
+    >
+      <ol aria-label="Picked results" className={`flex min-w-0 items-center gap-2 sm:gap-3 ${b ? "flex-1" : ""}`}>
+        {picks.map((p, i) => (
+          <li key={p.id} className="flex min-w-0 items-center gap-2">
+            <span className="relative shrink-0">
+              {p.thumbUrl ? (
+                // eslint-disable-next-line @next/next/no-img-element -- thumbnails come from our own immutable routes
+                <img src={p.thumbUrl} alt="" className="size-10 rounded-lg object-cover ring-1 ring-zinc-200 dark:ring-zinc-700" />
+              ) : (
+                <span aria-hidden className="block size-10 rounded-lg bg-gradient-to-br from-zinc-200 to-zinc-300 dark:from-zinc-800 dark:to-zinc-700" />
+              )}
+              <span aria-hidden className="absolute -left-1 -top-1 grid size-4 place-items-center rounded-full bg-accent-600 text-[10px] font-bold text-white ring-2 ring-white dark:ring-zinc-900">
+                {i === 0 ? "A" : "B"}
+              </span>
+            </span>
+            <span className="sr-only sm:not-sr-only sm:min-w-0 sm:max-w-[12rem] sm:truncate sm:text-sm">
+              <span className="sr-only">{i === 0 ? "A" : "B"}: </span>
+              {p.label}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {picks.length === 1 && (
+        <p aria-live="polite" className="min-w-0 flex-1 text-xs text-zinc-600 sm:text-sm dark:text-zinc-400">Pick one more result to compare</p>
+      )}
+      {b && <OpenComparison hrefBase={hrefBase} a={a.id} b={b.id} returnHere={returnHere} />}
+      <button type="button" onClick={() => write(hrefBase, [])} className="shrink-0 rounded-lg px-3 py-2 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
+        Clear
+      </button>
+    </section>
+  );
+  if (placement === "inline") return tray;
   return (
     <>
       {/* Room at the end of the page, so the bar never covers the last row or "Load more". */}
       <div aria-hidden className="h-20" />
-      <div className={`pointer-events-none fixed inset-x-0 bottom-0 z-30 flex justify-center px-3 pb-3 sm:pb-4 ${align === "end" ? "lg:justify-end lg:px-8" : ""}`}>
-        <section
-          aria-label="Compare"
-          className={`pointer-events-auto flex w-full max-w-2xl items-center ${align === "end" ? "lg:max-w-[min(42rem,calc(100vw-34rem))]" : ""} gap-2 rounded-2xl border border-zinc-200 bg-white/95 p-2 shadow-2xl backdrop-blur sm:gap-3 dark:border-zinc-700 dark:bg-zinc-900/95`}
-        >
-          <ol aria-label="Picked results" className={`flex min-w-0 items-center gap-2 sm:gap-3 ${b ? "flex-1" : ""}`}>
-            {picks.map((p, i) => (
-              <li key={p.id} className="flex min-w-0 items-center gap-2">
-                <span className="relative shrink-0">
-                  {p.thumbUrl ? (
-                    // eslint-disable-next-line @next/next/no-img-element -- thumbnails come from our own immutable routes
-                    <img src={p.thumbUrl} alt="" className="size-10 rounded-lg object-cover ring-1 ring-zinc-200 dark:ring-zinc-700" />
-                  ) : (
-                    <span aria-hidden className="block size-10 rounded-lg bg-gradient-to-br from-zinc-200 to-zinc-300 dark:from-zinc-800 dark:to-zinc-700" />
-                  )}
-                  <span aria-hidden className="absolute -left-1 -top-1 grid size-4 place-items-center rounded-full bg-accent-600 text-[10px] font-bold text-white ring-2 ring-white dark:ring-zinc-900">
-                    {i === 0 ? "A" : "B"}
-                  </span>
-                </span>
-                <span className="sr-only sm:not-sr-only sm:min-w-0 sm:max-w-[12rem] sm:truncate sm:text-sm">
-                  <span className="sr-only">{i === 0 ? "A" : "B"}: </span>
-                  {p.label}
-                </span>
-              </li>
-            ))}
-          </ol>
-          {picks.length === 1 && (
-            <p aria-live="polite" className="min-w-0 flex-1 text-xs text-zinc-600 sm:text-sm dark:text-zinc-400">Pick one more result to compare</p>
-          )}
-          {b && <OpenComparison hrefBase={hrefBase} a={a.id} b={b.id} returnHere={returnHere} />}
-          <button type="button" onClick={() => write(hrefBase, [])} className="shrink-0 rounded-lg px-3 py-2 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
-            Clear
-          </button>
-        </section>
-      </div>
+      <div className="pointer-events-none fixed inset-x-0 bottom-0 z-30 flex justify-center px-3 pb-3 sm:pb-4">{tray}</div>
     </>
   );
 }

@@ -10,6 +10,18 @@ const modeButton =
 const letterBadge = "pointer-events-none absolute top-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-semibold text-white backdrop-blur";
 const frameClass = "relative max-h-[80vh] w-full overflow-hidden bg-zinc-100 dark:bg-zinc-950";
 
+/**
+ * The split frame keeps the images' shape and leaves room on screen for the page's heading, the
+ * view switch, the slider and the captions: picture and slider are seen together on a 900 px
+ * high screen. Narrower than the column when the screen is short, never taller than it allows.
+ */
+const SPLIT_ROOM = "max(12rem, 100dvh - 21rem)";
+function splitFrameSize(aspect: string): CSSProperties {
+  const [w, h] = aspect.split("/").map((n) => Number(n.trim()));
+  const ratio = w > 0 && h > 0 ? w / h : 1;
+  return { aspectRatio: aspect, maxHeight: `calc(${SPLIT_ROOM})`, maxWidth: `calc((${SPLIT_ROOM}) * ${ratio})` };
+}
+
 function SideImage({ side, style }: { side: CompareSide; style?: CSSProperties }) {
   if (!side.image) {
     return <div className="absolute inset-0 flex items-center justify-center text-sm text-zinc-500" style={style}>No image</div>;
@@ -95,8 +107,8 @@ function Split({ a, b, aspect, position, setPosition }: SplitProps) {
         onPointerUp={stop}
         onPointerCancel={stop}
         // Vertical swipes still scroll the page on phones; horizontal ones move the divider.
-        className={`${frameClass} cursor-ew-resize touch-pan-y select-none rounded-2xl border border-zinc-200 shadow-sm dark:border-zinc-800`}
-        style={{ aspectRatio: aspect }}
+        className={`${frameClass} mx-auto cursor-ew-resize touch-pan-y select-none rounded-2xl border border-zinc-200 shadow-sm dark:border-zinc-800`}
+        style={splitFrameSize(aspect)}
       >
         <SideImage side={a} />
         {/* B over A, cut away left of the divider: A shows on the left, B on the right. */}

@@ -26,7 +26,7 @@ function Tile({ children, aspect, tone = "neutral" }: { children: ReactNode; asp
     warn: "border-amber-300 bg-amber-50 text-amber-800 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200",
     error: "border-red-300 bg-red-50 text-red-800 dark:border-red-800/60 dark:bg-red-950/40 dark:text-red-200",
   };
-  return <div style={aspect} className={`flex min-h-20 flex-col items-center justify-center gap-2 rounded-xl border p-2 text-center text-xs sm:min-h-28 ${tones[tone]}`}>{children}</div>;
+  return <div style={aspect} className={`flex min-h-16 min-w-0 flex-col items-center justify-center gap-2 overflow-hidden rounded-xl border p-1 text-center text-[11px] [overflow-wrap:anywhere] sm:min-h-28 sm:p-2 sm:text-xs ${tones[tone]}`}>{children}</div>;
 }
 
 function CellView({ cell, aspect, pausedUntil, now, canRetry, onRetry, extras }: { cell: LiveCell; aspect: Aspect; pausedUntil: number | null; now: number; canRetry: boolean; onRetry: () => void; extras?: ReactNode }) {
@@ -99,11 +99,15 @@ export function LiveSweepGrid({ sweep, onRetry, extras }: { sweep: LiveSweep; on
   const render = (cell: LiveCell | undefined) =>
     cell ? <CellView cell={cell} aspect={aspect} pausedUntil={sweep.pausedUntil} now={now} canRetry={canRetry} onRetry={() => onRetry(cell.key)} extras={extras?.(cell)} /> : null;
   return (
-    <SweepTable
-      axes={axes}
-      label="Sweep grid"
-      baseline={baseline ? render(baseline) : undefined}
-      cell={(x, y) => render(at(x, y))}
-    />
+    // On a phone the columns share the screen's width (a fixed table layout, no minimum width)
+    // instead of running off its edge: every column of a running sweep stays in sight.
+    <div className="max-sm:[&_table]:table-fixed max-sm:[&_td]:min-w-0 max-sm:[&_th]:min-w-0 max-sm:[&_th]:w-auto">
+      <SweepTable
+        axes={axes}
+        label="Sweep grid"
+        baseline={baseline ? render(baseline) : undefined}
+        cell={(x, y) => render(at(x, y))}
+      />
+    </div>
   );
 }

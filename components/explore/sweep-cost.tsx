@@ -8,8 +8,8 @@ export function SweepCostStatus({ cost, megapixels, overBudget }: { cost: SweepC
       <div role="status" aria-live="polite" aria-label={cost ? `Sweep cost ${formatUsd(cost.totalMicroUsd)}` : "Sweep cost unavailable"} className="text-sm">
         {cost ? (
           <>
-            <span className="text-lg font-semibold tabular-nums">{formatUsd(cost.totalMicroUsd)}</span>
-            <span className="ml-2 text-zinc-600 dark:text-zinc-400">
+            <span className="text-base font-semibold tabular-nums sm:text-lg">{formatUsd(cost.totalMicroUsd)}</span>
+            <span className="block text-xs text-zinc-600 sm:ml-2 sm:inline sm:text-sm dark:text-zinc-400">
               {cost.count} image{cost.count === 1 ? "" : "s"} × {formatUsd(cost.perImageMicroUsd)}
               {megapixels !== null && ` (${megapixels} MP each)`} for the whole sweep
             </span>

@@ -16,7 +16,11 @@ export function CopyAsCode({ request }: { request: ProviderBody | null }) {
   const code = request ? codeFor(request, current.id) : "";
   return (
     <>
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} disabled={!request}>{"</>"} Copy as code</Button>
+      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} disabled={!request}>
+        <span aria-hidden>{"</>"}</span>
+        {/* Only the mark on a phone, where the bar has room for Generate and the cost only. */}
+        <span className="max-sm:sr-only">Copy as code</span>
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="This request as code">
         <div className="flex flex-col gap-3">
           <div role="tablist" aria-label="Language" className="flex gap-1">

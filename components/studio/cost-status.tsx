@@ -15,11 +15,11 @@ export function CostStatus({ price, suggestion, onUseSuggestion }: CostStatusPro
       <div role="status" aria-live="polite" aria-label={price ? `Cost ${formatUsd(price.totalMicroUsd)}` : "Cost unavailable"} className="text-sm">
         {price ? (
           <>
-            <span className="text-lg font-semibold tabular-nums">
+            <span className="text-base font-semibold tabular-nums sm:text-lg">
               {price.assumption && <span title="An estimate: the provider has not published this price">≈ </span>}
               {formatUsd(price.totalMicroUsd)}
             </span>
-            <span className="ml-2 text-zinc-600 dark:text-zinc-400">{explainPrice(price)}</span>
+            <span className="block text-xs text-zinc-600 sm:ml-2 sm:inline sm:text-sm dark:text-zinc-400">{explainPrice(price)}</span>
           </>
         ) : (
           <span className="text-zinc-500">Fix the size to see the cost</span>

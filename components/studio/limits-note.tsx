@@ -8,5 +8,5 @@ export function LimitsNote({ limits, ownKey }: { limits: LimitsView; ownKey: boo
   if (limits.budget) parts.push(`${formatUsd(limits.budget.remainingMicroUsd)} of today's ${formatUsd(limits.budget.capMicroUsd)} budget left`);
   if (ownKey) parts.push("paid with your own key");
   if (parts.length === 0) return null;
-  return <p className="text-xs text-zinc-500" data-testid="limits">{parts.join(" · ")}</p>;
+  return <p className="min-w-0 text-xs text-zinc-500 max-sm:truncate" data-testid="limits">{parts.join(" · ")}</p>;
 }

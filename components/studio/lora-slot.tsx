@@ -8,7 +8,7 @@ import { LoraCombobox } from "@/components/loras/lora-combobox";
 import { getLoraPreferencesAction, toggleFavoriteAction } from "@/components/loras/search-actions";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { Button } from "@/components/ui/button";
-import type { LoraCard } from "@/lib/loras/card";
+import type { SlotCard } from "@/lib/studio/readiness";
 import type { LoraSlot as Slot } from "@/lib/studio/state";
 import { ScaleControl } from "./scale-control";
 import { TriggerChips } from "./trigger-chips";
@@ -22,7 +22,7 @@ export interface Remembered {
   defaults: { scale: number; triggers: string[] };
 }
 
-export type SlotCard = { status: "empty" | "loading" } | { status: "error"; message: string } | { status: "ready"; card: LoraCard; notices: string[] };
+export type { SlotCard };
 
 /** Resolves the slot's link to a card (debounced; react-query caches per link). */
 export function useLoraCard(path: string): SlotCard {
@@ -59,6 +59,8 @@ interface LoraSlotProps {
   /** Set when the slot's settings came from what the person used last time. */
   remembered?: Remembered;
   onResetRemembered?: () => void;
+  /** Set while an Explore sweep varies this slot's scale: the slider is disabled with this reason. */
+  scaleLockedBy?: string;
 }
 
 /** The person's favorite mark for a resolved LoRA, kept per owner on the server. */
@@ -85,7 +87,7 @@ function FavoriteButton({ path, title }: { path: string; title: string }) {
   );
 }
 
-export function LoraSlotField({ position, slot, resolved, modelId, onChange, onRemove, onSwap, onPick, remembered, onResetRemembered }: LoraSlotProps) {
+export function LoraSlotField({ position, slot, resolved, modelId, onChange, onRemove, onSwap, onPick, remembered, onResetRemembered, scaleLockedBy }: LoraSlotProps) {
   const name = `LoRA ${position}`;
   const id = `lora-${position}`;
   const card = resolved.status === "ready" ? resolved.card : null;
@@ -115,7 +117,8 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
         onLink={(link) => onChange((s) => ({ ...s, path: link, triggers: [] }))}
         onPick={onPick}
       />
-      <div id={`${id}-status`} aria-live="polite">
+      {/* Empty, it takes no room (the gap above it included) but stays a live region. */}
+      <div id={`${id}-status`} aria-live="polite" className="empty:-mt-3">
         {resolved.status === "loading" && <p className="animate-pulse text-xs text-zinc-500">Looking up this LoRA…</p>}
         {resolved.status === "error" && <p className="text-xs text-red-700 dark:text-red-300">{resolved.message}</p>}
         {resolved.status === "ready" && <LoraCardView card={resolved.card} modelId={modelId} notices={resolved.notices} onPickFile={(path) => onChange((s) => ({ ...s, path, triggers: [] }))} />}
@@ -133,7 +136,7 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
               </button>
             </p>
           )}
-          <ScaleControl name={`${name} scale`} value={slot.scale} onChange={(scale) => onChange((s) => ({ ...s, scale }))} />
+          <ScaleControl name={`${name} scale`} value={slot.scale} onChange={(scale) => onChange((s) => ({ ...s, scale }))} lockedBy={scaleLockedBy} />
           {card && card.triggers.length > 0 && (
             <TriggerChips
               label={`${name} trigger phrases`}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { shortRate } from "@/lib/models/pricing";
 import { modelBadges, type ModelNotice as Notice, type StudioModel } from "@/lib/models/status";
@@ -10,16 +11,21 @@ interface ModelSelectProps {
   /** Set when a notice about the chosen model is shown (ModelNotice). */
   describedBy?: string;
   onChange: (modelId: string) => void;
+  /** Shown at the end of the label's row (the own-key button), so the select keeps the full width. */
+  aside?: ReactNode;
 }
 
 const GROUP_STATE = { live: "", simulated: " — simulated", "needs-key": " — needs a key" } as const;
 
 /** Models grouped by provider, each with its price and state. */
-export function ModelSelect({ models, value, describedBy, onChange }: ModelSelectProps) {
+export function ModelSelect({ models, value, describedBy, onChange, aside }: ModelSelectProps) {
   const providers = [...new Set(models.map((m) => m.model.provider))] as ProviderId[];
   return (
     <div className="flex min-w-0 flex-1 flex-col gap-1">
-      <label htmlFor="model" className="text-sm font-medium">Model</label>
+      <div className="flex items-center justify-between gap-2">
+        <label htmlFor="model" className="text-sm font-medium">Model</label>
+        {aside}
+      </div>
       <select
         id="model"
         value={value}

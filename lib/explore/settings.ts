@@ -1,3 +1,4 @@
+import { formatScale, parseScaleValues } from "./values";
 import type { SweepVary } from "./plan";
 
 /** The Explore panel's inputs as typed, so a half-written range is never lost on a re-render. */
@@ -38,4 +39,16 @@ export function addExploreParams(params: URLSearchParams, settings: ExploreSetti
   if (settings.vary === "both" && settings.y !== base.y) params.set("sy", settings.y);
   if (settings.baseline) params.set("base", "1");
   return params;
+}
+
+/**
+ * Why each LoRA slot's own scale does not apply while Explore is on (undefined where it does):
+ * the sweep sets the scale of every slot it varies, so the slot's slider is disabled with this.
+ */
+export function sweptScaleReasons(settings: ExploreSettings): [string | undefined, string | undefined] {
+  const reason = (text: string) => {
+    const parsed = parseScaleValues(text);
+    return parsed.ok ? `The sweep sets this scale: ${parsed.values.map(formatScale).join(", ")}.` : "The sweep sets this scale (see its values below).";
+  };
+  return [settings.vary === "lora2" ? undefined : reason(settings.x), settings.vary === "lora2" ? reason(settings.x) : settings.vary === "both" ? reason(settings.y) : undefined];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeValues, sweepName } from "@/lib/explore/name";
-import { addExploreParams, defaultExploreSettings, exploreFromSearchParams } from "@/lib/explore/settings";
+import { addExploreParams, defaultExploreSettings, exploreFromSearchParams, sweptScaleReasons } from "@/lib/explore/settings";
 
 describe("explore settings in the URL", () => {
   it("single-image mode has no explore settings", () => {
@@ -42,5 +42,18 @@ describe("sweep names", () => {
     const name = sweepName({ x: { name: "LoRA 1 scale", values: [0.3, 0.6, 0.9] } }, ["A very long LoRA title ".repeat(4), undefined], "prompt ".repeat(30));
     expect(name.length).toBeLessThanOrEqual(80);
     expect(name).toContain("…");
+  });
+});
+
+describe("the scales a sweep sets", () => {
+  const base = defaultExploreSettings();
+  it("locks only the slots the sweep varies, naming the values", () => {
+    expect(sweptScaleReasons({ ...base, vary: "lora1", x: "0.3, 0.6" })).toEqual(["The sweep sets this scale: 0.3, 0.6.", undefined]);
+    expect(sweptScaleReasons({ ...base, vary: "lora2", x: "0.5-1 step 0.5" })).toEqual([undefined, "The sweep sets this scale: 0.5, 1."]);
+    const both = sweptScaleReasons({ ...base, vary: "both", x: "0.3", y: "0.9, 1.2" });
+    expect(both).toEqual(["The sweep sets this scale: 0.3.", "The sweep sets this scale: 0.9, 1.2."]);
+  });
+  it("still locks the slot while the values are being typed", () => {
+    expect(sweptScaleReasons({ ...base, vary: "lora1", x: "0.3-" })[0]).toMatch(/sweep sets this scale/);
   });
 });

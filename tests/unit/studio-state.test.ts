@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { initialStudioState, stateFromSearchParams, stateToSearchParams, type StudioState } from "@/lib/studio/state";
+import { getIn, shippedCatalog } from "@/lib/models/catalog";
+import { sessionFromSearchParams, sessionToSearchParams, STUDIO_QUERY_KEYS, studioReducer, sweepIdOf, type StudioAction, type StudioSession } from "@/lib/studio/session";
+import { emptySlot, initialStudioState, stateFromSearchParams, stateToSearchParams, type StudioState } from "@/lib/studio/state";
 
 const recipe: StudioState = {
   ...initialStudioState(),
@@ -49,5 +51,90 @@ describe("recipe links", () => {
   it("switching model in the URL uses that model's defaults", () => {
     const s = stateFromSearchParams(new URLSearchParams("model=black-forest-labs/FLUX.2-dev"));
     expect(s).toMatchObject({ model: "black-forest-labs/FLUX.2-dev", width: 1024, height: 1024 });
+  });
+});
+
+describe("the studio session (reducer)", () => {
+  const fresh = (): StudioSession => sessionFromSearchParams(new URLSearchParams(""));
+  const tarot = "https://huggingface.co/multimodalart/flux-tarot-v1";
+
+  it("a sweep pins a random seed, and leaving Explore lets it go", () => {
+    let s = studioReducer(fresh(), { type: "mode", mode: "explore" });
+    s = studioReducer(s, { type: "sweepStarted", seed: 314 });
+    expect(s.recipe).toMatchObject({ seed: 314, randomSeed: false });
+    s = studioReducer(s, { type: "mode", mode: "single" });
+    expect(s.recipe.randomSeed).toBe(true);
+    expect(s.sweepSeed).toBeNull();
+  });
+
+  it("a seed the person set stays fixed when Explore is left", () => {
+    let s = studioReducer(studioReducer(fresh(), { type: "mode", mode: "explore" }), { type: "sweepStarted", seed: 314 });
+    s = studioReducer(s, { type: "fixSeed", seed: 77 });
+    s = studioReducer(s, { type: "mode", mode: "single" });
+    expect(s.recipe).toMatchObject({ seed: 77, randomSeed: false });
+    // And a seed fixed before the sweep is never touched by it.
+    let t = studioReducer(studioReducer(fresh(), { type: "fixSeed", seed: 5 }), { type: "mode", mode: "explore" });
+    t = studioReducer(t, { type: "sweepStarted", seed: 999 });
+    expect(t.recipe.seed).toBe(5);
+    expect(studioReducer(t, { type: "mode", mode: "single" }).recipe).toMatchObject({ seed: 5, randomSeed: false });
+  });
+
+  it("a single generation's random seed stays random", () => {
+    const s = studioReducer(fresh(), { type: "drewSeed", seed: 8 });
+    expect(s.recipe).toMatchObject({ seed: 8, randomSeed: true });
+  });
+
+  it("a new model brings its default steps and guidance, and keeps the rest", () => {
+    const flux2 = getIn(shippedCatalog, "black-forest-labs/FLUX.2-dev");
+    const s = studioReducer(studioReducer(fresh(), { type: "edit", patch: { prompt: "a cat", steps: 4 } }), { type: "chooseModel", model: flux2 });
+    expect(s.recipe).toMatchObject({ prompt: "a cat", model: flux2.id, steps: flux2.defaults.steps, guidance: flux2.defaults.guidance });
+  });
+
+  it("slot defaults apply only while the slot still holds that link and no phrase was chosen", () => {
+    let s = studioReducer(fresh(), { type: "slot", index: 0, update: (slot) => ({ ...slot, path: tarot }) });
+    const defaults: StudioAction = { type: "slotDefaults", index: 0, path: tarot, scale: 0.85, triggers: ["trtcrd"] };
+    expect(studioReducer(s, defaults).recipe.loras[0]).toEqual({ path: tarot, scale: 0.85, triggers: ["trtcrd"] });
+    // The person pasted something else meanwhile: the late answer is dropped.
+    s = studioReducer(s, { type: "slot", index: 0, update: (slot) => ({ ...slot, path: "https://huggingface.co/a/b" }) });
+    expect(studioReducer(s, defaults)).toBe(s);
+  });
+
+  it("swaps and removes slots", () => {
+    let s = studioReducer(fresh(), { type: "slot", index: 0, update: (slot) => ({ ...slot, path: tarot, scale: 0.4 }) });
+    s = studioReducer(s, { type: "swapSlots" });
+    expect(s.recipe.loras[0].path).toBe("");
+    expect(s.recipe.loras[1]).toMatchObject({ path: tarot, scale: 0.4 });
+    expect(studioReducer(s, { type: "removeSlot", index: 1 }).recipe.loras[1]).toEqual(emptySlot());
+  });
+});
+
+describe("the studio's address", () => {
+  it("round-trips the recipe, Explore's settings and the last sweep", () => {
+    const session: StudioSession = { recipe, mode: "explore", explore: { vary: "both", x: "0.3, 0.6", y: "0.5, 1.5", baseline: true }, sweepSeed: null };
+    const params = sessionToSearchParams(session, shippedCatalog, "sweep-1");
+    expect(sweepIdOf(params)).toBe("sweep-1");
+    expect(sessionFromSearchParams(params)).toEqual(session);
+  });
+
+  it("single-image mode leaves Explore's settings out", () => {
+    const params = sessionToSearchParams({ recipe, mode: "single", explore: { vary: "lora2", x: "0.1", y: "0.2", baseline: true }, sweepSeed: 3 });
+    expect([...params.keys()].filter((k) => ["mode", "vary", "sx", "sy", "base"].includes(k))).toEqual([]);
+  });
+
+  it("uses only the keys the URL layer knows", () => {
+    const known = new Set<string>([...STUDIO_QUERY_KEYS.single, ...STUDIO_QUERY_KEYS.repeated]);
+    const session: StudioSession = { recipe: { ...recipe, model: "black-forest-labs/FLUX.2-dev", guidance: 7 }, mode: "explore", explore: { vary: "both", x: "0.3", y: "1", baseline: true }, sweepSeed: null };
+    const keys = [...sessionToSearchParams(session, shippedCatalog, "s").keys()];
+    expect(keys.filter((k) => !known.has(k))).toEqual([]);
+    // Repeated keys are exactly the ones that can appear more than once.
+    for (const k of STUDIO_QUERY_KEYS.repeated) expect(keys).toContain(k);
+  });
+});
+
+describe("slot defaults without a remembered scale", () => {
+  it("keep the slot's scale", () => {
+    const path = "https://huggingface.co/a/b";
+    const s = studioReducer(sessionFromSearchParams(new URLSearchParams(`l1=${encodeURIComponent(path)}&s1=0.4`)), { type: "slotDefaults", index: 0, path, scale: null, triggers: ["tok"] });
+    expect(s.recipe.loras[0]).toEqual({ path, scale: 0.4, triggers: ["tok"] });
   });
 });

@@ -61,6 +61,11 @@ export class StudioPage {
     await expect(this.card(position)).toBeVisible();
   }
 
+  /** The sticky bar holding Generate, its cost and limits. */
+  get bar() {
+    return this.page.getByTestId("studio-bar");
+  }
+
   promptSent() {
     return this.page.getByTestId("prompt-sent");
   }
@@ -122,7 +127,11 @@ export class StudioPage {
   /** Vary one LoRA's scale ("lora1" | "lora2") or both as a grid, with values as typed. */
   async sweep(vary: "lora1" | "lora2" | "both", x: string, y?: string) {
     const label = { lora1: "Vary LoRA 1", lora2: "Vary LoRA 2", both: "Vary both (grid)" }[vary];
-    await this.page.getByRole("radio", { name: label }).check({ force: true });
+    // By keyboard: the radio itself is visually hidden inside its pill.
+    const radio = this.page.getByRole("radio", { name: label });
+    await radio.focus();
+    await this.page.keyboard.press("Space");
+    await expect(radio).toBeChecked();
     await this.page.getByLabel(vary === "lora2" ? "LoRA 2 scales" : "LoRA 1 scales", { exact: true }).fill(x);
     if (y !== undefined) await this.page.getByLabel("LoRA 2 scales", { exact: true }).fill(y);
   }
