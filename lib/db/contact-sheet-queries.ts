@@ -1,5 +1,5 @@
 import "server-only";
-import { isShareSlug } from "@/lib/sharing/slug";
+import { isShareSlug } from "./share-slug";
 import { getDb } from "./client";
 
 /**

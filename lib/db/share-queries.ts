@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "./client";
-import { isShareSlug, newShareSlug } from "@/lib/sharing/slug";
+import { isShareSlug, newShareSlug } from "./share-slug";
 import type { LoraInfo, PublicGenerationRow } from "@/lib/sharing/view";
 
 /**
