@@ -21,7 +21,7 @@
  */
 import sharp, { type OverlayOptions } from "sharp";
 import type { SweepAxes } from "@/lib/sharing/view";
-import { GLYPH_HEIGHT, printable, textPath, textWidth } from "@/lib/together/simulator/pixel-font";
+import { GLYPH_HEIGHT, printable, textPath, textWidth } from "@/lib/text/pixel-font";
 
 export interface ContactSheetCell {
   /** Index into axes.x.values; null (with no y) marks the baseline. */
