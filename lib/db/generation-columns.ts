@@ -25,8 +25,12 @@ export function selectColumns<const C extends readonly string[]>(columns: C): { 
 
 export const recipeSelect = selectColumns(RECIPE_COLUMNS);
 
-/** The parameters of anything that carries them (a row, a view, a recipe), and nothing else. */
-export function pickParameters(source: { [K in ParameterColumn]: GenerationParameters[K] | undefined }): GenerationParameters {
+/** Parameters a request may leave out (nullable columns: null is "the model's default"). */
+type OptionalColumn = { [K in ParameterColumn]: null extends GenerationParameters[K] ? K : never }[ParameterColumn];
+type ParameterSource = { [K in Exclude<ParameterColumn, OptionalColumn>]: GenerationParameters[K] } & { [K in OptionalColumn]?: GenerationParameters[K] | undefined };
+
+/** The parameters of anything that carries them (a request, a row, a view), and nothing else. */
+export function pickParameters(source: ParameterSource): GenerationParameters {
   // An optional parameter left out of a request (undefined) is stored as null: "the model's default".
   return Object.fromEntries(PARAMETER_COLUMNS.map((c) => [c, source[c] ?? null])) as GenerationParameters;
 }
