@@ -5,10 +5,16 @@ import { findModel } from "@/lib/models/registry";
 import type { SharedResult } from "@/lib/sharing/view";
 import type { CompareParams } from "./diff";
 
+/** The parameters the table shows by value: the model goes by its label instead. */
+function shownParameters(source: GenerationView | SharedResult) {
+  const { model: _model, ...shown } = pickParameters(source);
+  return shown;
+}
+
 /** An owner's result as the compare page lines it up (LoRA names read from their links). */
 export function paramsFromGeneration(g: GenerationView): CompareParams {
   return {
-    ...pickParameters(g),
+    ...shownParameters(g),
     userPrompt: g.userPrompt,
     prompt: g.prompt,
     modelLabel: findModel(g.model)?.label ?? g.model,
@@ -21,7 +27,7 @@ export function paramsFromGeneration(g: GenerationView): CompareParams {
 /** A shared result (its LoRAs already named from their cards). */
 export function paramsFromShared(r: SharedResult): CompareParams {
   return {
-    ...pickParameters(r),
+    ...shownParameters(r),
     userPrompt: r.userPrompt,
     prompt: r.prompt,
     modelLabel: r.modelLabel,
