@@ -17,9 +17,9 @@ import { stats } from "./support";
 
 const { freshPostgres, freshSqlite, migrateDeploy, TEST_POSTGRES_URL } = await import("../tests/support/test-database");
 const { disconnectDb, getDb } = await import("../lib/db/client");
-const { galleryFacets, galleryTotals, listGallery } = await import("../lib/db/gallery-queries");
+const { galleryFacets, galleryTotals, listGallery } = await import("../lib/gallery/list");
 const { cursorAfter, encodeCursor } = await import("../lib/gallery/cursor");
-type GalleryListOptions = import("../lib/db/gallery-queries").GalleryListOptions;
+type GalleryListOptions = import("../lib/gallery/list").GalleryListOptions;
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const OWNER_ROWS = Number(process.env.BENCH_OWNER_ROWS ?? 10_000);

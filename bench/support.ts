@@ -1,17 +1,6 @@
-import { register } from "node:module";
-
-// lib/db/* starts with `import "server-only"`, which throws outside a React Server Component
-// bundle; for benchmarks it resolves to an empty module, as in the tests (vitest.config.ts).
-// Importing this file registers that resolver, so it must come before the app's modules.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,export{}", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
+// Resolves `server-only` to an empty module for the app's modules loaded after this one
+// (tests/support/allow-server-only.ts), so it must come before them.
+import "../tests/support/allow-server-only";
 
 /** Median and 95th percentile (nearest rank) of timings in ms. */
 export function stats(samples: number[]): { median: number; p95: number } {

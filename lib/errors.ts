@@ -8,6 +8,8 @@ export type AppErrorCode =
   | "invalid_key"
   | "out_of_credits"
   | "permission_denied"
+  /** Missing, deleted, or someone else's: the same answer for all three, so an id guess learns nothing. */
+  | "not_found"
   | "rate_limited"
   | "budget_exceeded"
   | "incompatible_lora"

@@ -5,7 +5,7 @@ import { CompareTray } from "@/components/compare/compare-selection";
 import { GalleryBrowser } from "@/components/gallery/gallery-browser";
 import { InterruptedNotice } from "@/components/gallery/interrupted-notice";
 import { TotalsBar } from "@/components/gallery/totals-bar";
-import { filteredGalleryTotals, galleryFacets, galleryTotals, listGallery } from "@/lib/db/gallery-queries";
+import { filteredGalleryTotals, galleryFacets, galleryTotals, listGallery } from "@/lib/gallery/list";
 import { listRecentInterrupted } from "@/lib/db/lease-queries";
 import { toGalleryItems } from "@/lib/gallery/items";
 import { filterSummary } from "@/lib/gallery/totals";

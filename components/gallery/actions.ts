@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { listGallery, restoreGeneration, softDeleteGeneration } from "@/lib/db/gallery-queries";
-import { toErrorShape, type Result } from "@/lib/errors";
+import { idSchema, notFound, runAction } from "@/lib/actions/action";
+import { restoreGeneration, softDeleteGeneration } from "@/lib/db/gallery-queries";
+import type { Result } from "@/lib/errors";
 import { MAX_CURSOR_CHARS } from "@/lib/gallery/cursor";
-import { parseGalleryParams, toGalleryQuery } from "@/lib/gallery/filters";
-import { toGalleryItems } from "@/lib/gallery/items";
+import { loadGalleryPageFor } from "@/lib/gallery/list";
 import type { GalleryPageView } from "@/lib/gallery/view";
 import { getOwnerId } from "@/lib/owner/session";
 
@@ -21,44 +21,32 @@ export type GalleryPageRequest = z.input<typeof pageRequestSchema>;
 
 /** The next page of the caller's gallery. A browser without an owner cookie has an empty gallery. */
 export async function loadGalleryPage(raw: unknown): Promise<Result<GalleryPageView>> {
-  const parsed = pageRequestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: "That gallery request is malformed; reload the page." } };
-  try {
-    const ownerId = await getOwnerId();
-    if (!ownerId) return { ok: true, items: [], nextCursor: null };
-    const { sort, filters } = toGalleryQuery(parseGalleryParams(new URLSearchParams(parsed.data.query)));
-    const page = await listGallery(ownerId, { sort, filters, cursor: parsed.data.cursor, limit: parsed.data.limit });
-    return { ok: true, items: await toGalleryItems(page.items), nextCursor: page.nextCursor };
-  } catch (err) {
-    const error = toErrorShape(err);
-    if (error.code === "internal") console.error("loadGalleryPage failed", err);
-    return { ok: false, error };
-  }
+  return runAction("loadGalleryPage", pageRequestSchema, raw, async (input) => ({ ok: true, ...(await loadGalleryPageFor(await getOwnerId(), input)) }), {
+    invalidMessage: "That gallery request is malformed; reload the page.",
+  });
 }
 
-const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const NOT_IN_GALLERY = "That generation is not in your gallery.";
 
-const NOT_FOUND = { code: "invalid_input", message: "That generation is not in your gallery." } as const;
-
-async function ownedChange(raw: unknown, change: (id: string, ownerId: string) => Promise<boolean>, what: string): Promise<Result<object>> {
-  const id = idSchema.safeParse(raw);
-  if (!id.success) return { ok: false, error: { ...NOT_FOUND } };
-  try {
-    const ownerId = await getOwnerId();
-    // Same answer for "missing" and "someone else's": an id guess learns nothing.
-    if (!ownerId || !(await change(id.data, ownerId))) return { ok: false, error: { ...NOT_FOUND } };
-    return { ok: true };
-  } catch (err) {
-    console.error(`${what} failed`, err);
-    return { ok: false, error: toErrorShape(err) };
-  }
+/** Same answer for "missing" and "someone else's": an id guess learns nothing. */
+function ownedChange(name: string, raw: unknown, change: (id: string, ownerId: string) => Promise<boolean>): Promise<Result<object>> {
+  return runAction(
+    name,
+    idSchema,
+    raw,
+    async (id) => {
+      const ownerId = await getOwnerId();
+      return ownerId && (await change(id, ownerId)) ? { ok: true } : notFound(NOT_IN_GALLERY);
+    },
+    { invalidMessage: NOT_IN_GALLERY },
+  );
 }
 
 /** Hides one of the caller's generations at once; restoreGenerationAction undoes it. */
 export async function deleteGenerationAction(id: unknown): Promise<Result<object>> {
-  return ownedChange(id, softDeleteGeneration, "deleteGenerationAction");
+  return ownedChange("deleteGenerationAction", id, softDeleteGeneration);
 }
 
 export async function restoreGenerationAction(id: unknown): Promise<Result<object>> {
-  return ownedChange(id, restoreGeneration, "restoreGenerationAction");
+  return ownedChange("restoreGenerationAction", id, restoreGeneration);
 }

@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 import { getLoraPreferences, saveLoraDefaults, setLoraFavorite } from "@/lib/db/lora-catalog-queries";
-import { toErrorShape, type Result } from "@/lib/errors";
+import { runAction } from "@/lib/actions/action";
+import type { Result } from "@/lib/errors";
 import { MAX_LINK_LENGTH, parseLoraLink } from "@/lib/loras/link";
 import { searchLoras, toPreferenceView } from "@/lib/loras/search/service";
 import type { LoraPreferenceView, LoraSearchResult, RemoteStatus } from "@/lib/loras/search/types";
@@ -23,17 +24,6 @@ const loraPathSchema = z
     return parsed.path;
   });
 
-function invalid(error: z.ZodError, field: string): { ok: false; error: { code: "invalid_input"; message: string; field: string } } {
-  const issue = error.issues[0];
-  return { ok: false, error: { code: "invalid_input", message: issue?.message ?? "Invalid input", field: issue?.path.length ? String(issue.path[0]) : field } };
-}
-
-function failure(err: unknown, what: string): { ok: false; error: ReturnType<typeof toErrorShape> } {
-  const error = toErrorShape(err);
-  if (error.code === "internal") console.error(`${what} failed`, err);
-  return { ok: false, error };
-}
-
 const searchSchema = z.object({
   query: z.string().max(200).default(""),
   modelId: z.string().max(200).optional(),
@@ -44,27 +34,16 @@ export type SearchLorasResult = Result<{ local: LoraSearchResult[]; remote: Lora
 
 /** Local catalog hits (ranked) and, with includeRemote and 2+ characters, Hugging Face / Civitai hits. */
 export async function searchLorasAction(raw: unknown): Promise<SearchLorasResult> {
-  const parsed = searchSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error, "query");
-  try {
-    const out = await searchLoras(await getOwnerId(), parsed.data);
-    return { ok: true, ...out };
-  } catch (err) {
-    return failure(err, "searchLorasAction");
-  }
+  return runAction("searchLorasAction", searchSchema, raw, async (input) => ({ ok: true, ...(await searchLoras(await getOwnerId(), input)) }));
 }
 
 export type ToggleFavoriteResult = Result<{ path: string; favorite: boolean }>;
 
 export async function toggleFavoriteAction(path: unknown, favorite: unknown): Promise<ToggleFavoriteResult> {
-  const parsed = z.object({ path: loraPathSchema, favorite: z.boolean() }).safeParse({ path, favorite });
-  if (!parsed.success) return invalid(parsed.error, "path");
-  try {
-    const row = await setLoraFavorite(await ensureOwnerId(), parsed.data.path, parsed.data.favorite);
+  return runAction("toggleFavoriteAction", z.object({ path: loraPathSchema, favorite: z.boolean() }), { path, favorite }, async (input) => {
+    const row = await setLoraFavorite(await ensureOwnerId(), input.path, input.favorite);
     return { ok: true, path: row.loraPath, favorite: row.favorite };
-  } catch (err) {
-    return failure(err, "toggleFavoriteAction");
-  }
+  });
 }
 
 const defaultsSchema = z.object({
@@ -78,31 +57,25 @@ export type SaveLoraDefaultsResult = Result<{ path: string; preference: LoraPref
 
 /** Remembers the owner's scale, chosen trigger phrases and their placement for a LoRA. */
 export async function saveLoraDefaultsAction(path: unknown, defaults: unknown): Promise<SaveLoraDefaultsResult> {
-  const parsed = z.object({ path: loraPathSchema, defaults: defaultsSchema }).safeParse({ path, defaults });
-  if (!parsed.success) return invalid(parsed.error, "path");
-  try {
-    const d = parsed.data.defaults;
-    const row = await saveLoraDefaults(await ensureOwnerId(), parsed.data.path, {
+  return runAction("saveLoraDefaultsAction", z.object({ path: loraPathSchema, defaults: defaultsSchema }), { path, defaults }, async (input) => {
+    const d = input.defaults;
+    const row = await saveLoraDefaults(await ensureOwnerId(), input.path, {
       scale: d.scale,
       triggers: d.triggers === null ? null : JSON.stringify(d.triggers),
       placement: d.placement,
     });
     return { ok: true, path: row.loraPath, preference: toPreferenceView(row) };
-  } catch (err) {
-    return failure(err, "saveLoraDefaultsAction");
-  }
+  });
 }
 
 export type LoraPreferencesResult = Result<{ preferences: Record<string, { favorite: boolean; preference: LoraPreferenceView | null }> }>;
 
 /** Favorite flag and remembered defaults per path (keys are the canonical paths asked for). */
 export async function getLoraPreferencesAction(paths: unknown): Promise<LoraPreferencesResult> {
-  const parsed = z.array(z.string().max(MAX_LINK_LENGTH)).max(200).safeParse(paths);
-  if (!parsed.success) return invalid(parsed.error, "paths");
-  try {
+  return runAction("getLoraPreferencesAction", z.array(z.string().max(MAX_LINK_LENGTH)).max(200), paths, async (asked) => {
     const ownerId = await getOwnerId();
     if (!ownerId) return { ok: true, preferences: {} };
-    const canonical = new Map(parsed.data.map((p) => {
+    const canonical = new Map(asked.map((p) => {
       const r = parseLoraLink(p);
       return [r.ok && r.path ? r.path : p, p] as const;
     }));
@@ -110,7 +83,5 @@ export async function getLoraPreferencesAction(paths: unknown): Promise<LoraPref
     const preferences: Record<string, { favorite: boolean; preference: LoraPreferenceView | null }> = {};
     for (const row of rows) preferences[canonical.get(row.loraPath) ?? row.loraPath] = { favorite: row.favorite, preference: toPreferenceView(row) };
     return { ok: true, preferences };
-  } catch (err) {
-    return failure(err, "getLoraPreferencesAction");
-  }
+  }, { field: "paths" });
 }

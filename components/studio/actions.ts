@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { runAction } from "@/lib/actions/action";
 import type { Result } from "@/lib/errors";
 import { generateForOwner, type GenerateResult } from "@/lib/generation/generate-for-owner";
 import { getLimits } from "@/lib/limits/limits";
@@ -62,11 +63,17 @@ export interface OwnKeyState {
 
 /** Keeps the person's own key in a sealed httpOnly cookie; it is never sent back to the page. */
 export async function setOwnKeyAction(raw: unknown): Promise<Result<{ key: OwnKeyState }>> {
-  const parsed = apiKeySchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: parsed.error.issues[0].message, field: "apiKey" } };
-  await setOwnApiKey(parsed.data.key, parsed.data.provider);
-  const limits = toLimitsView(await getLimits(await getOwnerId(), { ownKey: parsed.data.provider === "together" }));
-  return { ok: true, key: { set: true, hint: `…${parsed.data.key.slice(-4)}`, limits } };
+  return runAction(
+    "setOwnKeyAction",
+    apiKeySchema,
+    raw,
+    async ({ key, provider }) => {
+      await setOwnApiKey(key, provider);
+      const limits = toLimitsView(await getLimits(await getOwnerId(), { ownKey: provider === "together" }));
+      return { ok: true, key: { set: true, hint: `…${key.slice(-4)}`, limits } };
+    },
+    { field: "apiKey" },
+  );
 }
 
 export async function removeOwnKeyAction(provider: unknown): Promise<{ key: OwnKeyState }> {

@@ -1,4 +1,5 @@
 import { formatScale } from "@/lib/explore/values";
+import { PARAMETER_ROWS, type ShownParameters } from "@/lib/generation/fields";
 import { formatUsd } from "@/lib/models/pricing";
 import { recordLabel } from "@/lib/providers/names";
 import type { ProviderRecordName } from "@/lib/providers/types";
@@ -13,17 +14,12 @@ export interface CompareLora {
   scale: number;
 }
 
-export interface CompareParams {
+/** The parameters as stored (lib/db/generation-columns.ts); the model by its label. */
+export interface CompareParams extends ShownParameters {
   userPrompt: string;
   /** The exact prompt sent (trigger phrases added). */
   prompt: string;
   modelLabel: string;
-  width: number;
-  height: number;
-  steps: number;
-  n: number;
-  seed: number;
-  guidance: number | null;
   provider: ProviderRecordName;
   loras: CompareLora[];
   costMicroUsd: number;
@@ -56,8 +52,9 @@ function row(label: string, a: string, b: string): DiffRow {
 
 /**
  * Every parameter of two results side by side, in reading order: the LoRAs first (what a sweep
- * varies), then seed and prompts, then the rest. A position neither result used gets no rows,
- * except LoRA 1, so "no LoRA on either side" is still said once.
+ * varies), then the leading parameters (the seed) and the prompts, then the model and the rest
+ * of the parameters as lib/generation/fields.ts lists them. A position neither result used gets
+ * no rows, except LoRA 1, so "no LoRA on either side" is still said once.
  */
 export function diffParams(a: CompareParams, b: CompareParams): DiffRow[] {
   const rows: DiffRow[] = [];
@@ -70,15 +67,13 @@ export function diffParams(a: CompareParams, b: CompareParams): DiffRow[] {
     if (la || lb) rows.push(row(`LoRA ${position} scale`, la ? formatScale(la.scale) : NO_SCALE, lb ? formatScale(lb.scale) : NO_SCALE));
   }
   const provider = (p: CompareParams) => recordLabel(p.provider);
+  const parameterRows = (leads: boolean) => PARAMETER_ROWS.filter((r) => Boolean(r.leads) === leads).map((r) => row(r.label, r.text(a), r.text(b)));
   rows.push(
-    row("Seed", String(a.seed), String(b.seed)),
+    ...parameterRows(true),
     row("Prompt", a.userPrompt, b.userPrompt),
     row("Prompt sent", a.prompt, b.prompt),
     row("Model", a.modelLabel, b.modelLabel),
-    row("Size", `${a.width}×${a.height}`, `${b.width}×${b.height}`),
-    row("Steps", String(a.steps), String(b.steps)),
-    row("Images", String(a.n), String(b.n)),
-    row("Guidance", a.guidance === null ? "model default" : String(a.guidance), b.guidance === null ? "model default" : String(b.guidance)),
+    ...parameterRows(false),
     row("Cost", formatUsd(a.costMicroUsd), formatUsd(b.costMicroUsd)),
     row("Provider", provider(a), provider(b)),
   );

@@ -1,9 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { COLLECTION_NAME_MAX } from "@/lib/collections/limits";
 import { getDb } from "./client";
-
-export { COLLECTION_NAME_MAX };
+import { normalizeCollectionName } from "./collection-name";
 
 /**
  * Collections: named, ordered sets of an owner's results. Every query takes the owner id and
@@ -23,12 +21,6 @@ const withParts = {
   images: { orderBy: { index: "asc" as const } },
   loras: { orderBy: { position: "asc" as const } },
 };
-
-/** Trimmed name, 1–80 characters; null when it does not fit. */
-export function normalizeCollectionName(name: string): string | null {
-  const trimmed = name.replace(/\s+/g, " ").trim();
-  return trimmed.length >= 1 && trimmed.length <= COLLECTION_NAME_MAX ? trimmed : null;
-}
 
 export interface CollectionSummary {
   id: string;

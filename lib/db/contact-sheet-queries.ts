@@ -1,8 +1,7 @@
 import "server-only";
-import { isShareSlug } from "@/lib/sharing/slug";
-import type { PublicGenerationRow } from "@/lib/sharing/view";
+import { isShareSlug } from "./share-slug";
 import { getDb } from "./client";
-import { publicGenerationSelect } from "./share-queries";
+import { publicGenerationSelect, type PublicGenerationRow } from "./share-queries";
 
 /**
  * What a sweep's contact sheet is drawn from: the collection's axes and, per visible item, its

@@ -1,17 +1,52 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
-import { cursorAfter, decodeCursor, encodeCursor, type GalleryCursor } from "@/lib/gallery/cursor";
-import { searchWords, utcDayStart, utcMonthStart, type GalleryFilters, type GallerySort } from "@/lib/gallery/filters";
-import type { GalleryFacets, GalleryTotals, GalleryWindowTotals } from "@/lib/gallery/view";
 import { getDb } from "./client";
+import { positionAfter, type GalleryOrder, type GalleryPosition } from "./gallery-order";
 import type { Prisma } from "./generated/sqlite/client";
 import { resolveDatabaseConfig } from "./provider";
 import type { GenerationWithParts } from "./queries";
 
-/** The gallery's queries. Every one has the owner in its WHERE; none uses OFFSET. */
+/**
+ * The gallery's queries. Every one has the owner in its WHERE; none uses OFFSET. They take
+ * decoded positions and search words; the cursor codec and URL filters are lib/gallery's
+ * (lib/gallery/list.ts is what the app calls).
+ */
 
-export const GALLERY_PAGE_SIZE = 24;
-export const GALLERY_MAX_PAGE_SIZE = 60;
+/** What the gallery's rows are filtered by. Dates are instants: `from` inclusive, `to` exclusive. */
+export interface GalleryWhere {
+  /** A LoRA path, exactly as stored (either slot). */
+  lora?: string;
+  model?: string;
+  provider?: string;
+  from?: Date;
+  to?: Date;
+  /** Lower-cased words that must all appear in the typed prompt or the prompt sent. */
+  words?: string[];
+}
+
+/** Images and money over one window: succeeded generations (spend windows include deleted ones). */
+export interface GalleryWindowTotals {
+  generations: number;
+  /** GenerationImage rows. */
+  images: number;
+  spendMicroUsd: number;
+  /** Of `generations`, how many were deleted since (still paid for). */
+  deletedGenerations: number;
+}
+
+export interface GalleryTotals {
+  /** Since today's UTC midnight. */
+  today: GalleryWindowTotals;
+  /** Since the first of this month, UTC. */
+  month: GalleryWindowTotals;
+  allTime: GalleryWindowTotals;
+}
+
+export interface GalleryFacets {
+  /** Most used first. */
+  loras: { path: string; count: number }[];
+  models: { model: string; count: number }[];
+}
+
 const MAX_FACETS = 200;
 
 const withParts = {
@@ -53,14 +88,14 @@ function matchesWords(row: { userPrompt: string; prompt: string }, words: string
   return words.every((w) => typed.includes(w) || sent.includes(w));
 }
 
-function filterWhere(filters: GalleryFilters): Prisma.GenerationWhereInput[] {
+function filterWhere(filters: GalleryWhere): Prisma.GenerationWhereInput[] {
   const and: Prisma.GenerationWhereInput[] = [];
   if (filters.model) and.push({ model: filters.model });
   if (filters.provider) and.push({ provider: filters.provider });
   if (filters.lora) and.push({ loras: { some: { path: filters.lora } } });
   if (filters.from) and.push({ createdAt: { gte: filters.from } });
   if (filters.to) and.push({ createdAt: { lt: filters.to } });
-  for (const word of searchWords(filters.q)) {
+  for (const word of filters.words ?? []) {
     and.push({ OR: [{ userPrompt: containsInsensitive(word) }, { prompt: containsInsensitive(word) }] });
   }
   return and;
@@ -73,7 +108,7 @@ function filterWhere(filters: GalleryFilters): Prisma.GenerationWhereInput[] {
  * (ownerId, createdAt DESC, id DESC) / (ownerId, costMicroUsd, id), so a deep page costs what
  * the first one does instead of scanning every row before it.
  */
-function afterCursor(cursor: GalleryCursor): Prisma.GenerationWhereInput {
+function afterCursor(cursor: GalleryPosition): Prisma.GenerationWhereInput {
   if (cursor.sort === "cost") {
     return { AND: [{ costMicroUsd: { lte: cursor.key } }, { OR: [{ costMicroUsd: { lt: cursor.key } }, { id: { lt: cursor.id } }] }] };
   }
@@ -84,53 +119,35 @@ function afterCursor(cursor: GalleryCursor): Prisma.GenerationWhereInput {
   return { AND: [{ createdAt: { lte: at } }, { OR: [{ createdAt: { lt: at } }, { id: { lt: cursor.id } }] }] };
 }
 
-const ORDER: Record<GallerySort, Prisma.GenerationOrderByWithRelationInput[]> = {
+const ORDER: Record<GalleryOrder, Prisma.GenerationOrderByWithRelationInput[]> = {
   newest: [{ createdAt: "desc" }, { id: "desc" }],
   oldest: [{ createdAt: "asc" }, { id: "asc" }],
   cost: [{ costMicroUsd: "desc" }, { id: "desc" }],
 };
 
-export interface GalleryListOptions {
-  /** From the previous page's nextCursor; absent for the first page. */
-  cursor?: string | null;
-  /** Default 24, at most 60. */
-  limit?: number;
-  /** Default "newest"; "cost" is most expensive first. */
-  sort?: GallerySort;
-  filters?: GalleryFilters;
+export interface GalleryRowsQuery {
+  sort: GalleryOrder;
+  /** Rows after this position; null for the first page. */
+  after: GalleryPosition | null;
+  where: GalleryWhere;
+  /** How many rows at most. */
+  take: number;
 }
 
-export interface GalleryPage {
-  items: GenerationWithParts[];
-  /** Null on the last page. */
-  nextCursor: string | null;
-}
-
-/** One page of an owner's gallery. Throws AppError("invalid_input") for a cursor that does not decode. */
-export async function listGallery(ownerId: string, options: GalleryListOptions = {}): Promise<GalleryPage> {
-  const sort = options.sort ?? "newest";
-  const asked = Math.floor(options.limit ?? GALLERY_PAGE_SIZE);
-  const limit = Number.isFinite(asked) ? Math.min(GALLERY_MAX_PAGE_SIZE, Math.max(1, asked)) : GALLERY_PAGE_SIZE;
-  const and = filterWhere(options.filters ?? {});
-  if (options.cursor) {
-    const cursor = decodeCursor(options.cursor, sort);
-    if (!cursor) throw new AppError({ code: "invalid_input", message: "That gallery page link is out of date; start from the first page.", field: "cursor" });
-    and.push(afterCursor(cursor));
-  }
+/** Up to `take` of an owner's visible rows in the order, after the position. */
+export async function findGalleryRows(ownerId: string, query: GalleryRowsQuery): Promise<GenerationWithParts[]> {
+  const { sort, take } = query;
+  const and = filterWhere(query.where);
+  if (query.after) and.push(afterCursor(query.after));
   const where: Prisma.GenerationWhereInput = { ...visible(ownerId), ...(and.length ? { AND: and } : {}) };
-  const words = searchWords(options.filters?.q);
-  // One row more than asked tells whether there is a next page without a count.
-  const rows =
-    !isPostgres() && words.some((w) => LIKE_WILDCARD.test(w))
-      ? await findCheckingWords(where, sort, limit + 1, words)
-      : await getDb().generation.findMany({ where, orderBy: ORDER[sort], take: limit + 1, include: withParts });
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorAfter(last, sort)) : null };
+  const words = query.where.words ?? [];
+  return !isPostgres() && words.some((w) => LIKE_WILDCARD.test(w))
+    ? findCheckingWords(where, sort, take, words)
+    : getDb().generation.findMany({ where, orderBy: ORDER[sort], take, include: withParts });
 }
 
 /** Reads on in index order, keeping rows that really hold every word, until `want` are found or none are left. */
-async function findCheckingWords(where: Prisma.GenerationWhereInput, sort: GallerySort, want: number, words: string[]) {
+async function findCheckingWords(where: Prisma.GenerationWhereInput, sort: GalleryOrder, want: number, words: string[]) {
   const batch = Math.max(want * 2, 50);
   const found: GenerationWithParts[] = [];
   let after: Prisma.GenerationWhereInput | null = null;
@@ -147,7 +164,7 @@ async function findCheckingWords(where: Prisma.GenerationWhereInput, sort: Galle
     }
     const last = rows.at(-1);
     if (rows.length < batch || !last) return found;
-    after = afterCursor(cursorAfter(last, sort));
+    after = afterCursor(positionAfter(last, sort));
   }
 }
 
@@ -167,15 +184,15 @@ function windowTotals(ownerId: string, since?: Date): Promise<GalleryWindowTotal
 }
 
 /** What the gallery lists under these filters (deleted results are not listed, so not counted). */
-export async function filteredGalleryTotals(ownerId: string, filters: GalleryFilters): Promise<GalleryWindowTotals> {
+export async function filteredGalleryTotals(ownerId: string, filters: GalleryWhere): Promise<GalleryWindowTotals> {
   return sumTotals({ AND: [visible(ownerId), ...filterWhere(filters)] }, false);
 }
 
-/** Images and spend today and this month (UTC, relative to `now`) and all time, deleted results included. */
-export async function galleryTotals(ownerId: string, now: Date = new Date()): Promise<GalleryTotals> {
+/** Images and spend since the day's and the month's starts, and all time, deleted results included. */
+export async function galleryTotals(ownerId: string, since: { day: Date; month: Date }): Promise<GalleryTotals> {
   const [today, month, allTime] = await Promise.all([
-    windowTotals(ownerId, utcDayStart(now)),
-    windowTotals(ownerId, utcMonthStart(now)),
+    windowTotals(ownerId, since.day),
+    windowTotals(ownerId, since.month),
     windowTotals(ownerId),
   ]);
   return { today, month, allTime };

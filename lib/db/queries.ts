@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "./client";
+import type { GenerationParameters } from "./generation-columns";
 
 /** A client or an interactive transaction's client: the limit checks run inside one. */
 export type DbClient = Pick<Db, "generation">;
@@ -14,18 +15,12 @@ const withParts = {
 
 export type GenerationWithParts = NonNullable<Awaited<ReturnType<typeof getGenerationForOwner>>>;
 
-export interface NewGeneration {
+/** A pending row: the parameters as they are stored (lib/db/generation-columns.ts) and the rest of the request. */
+export interface NewGeneration extends GenerationParameters {
   ownerId: string;
   clientRequestId: string;
   userPrompt: string;
   prompt: string;
-  model: string;
-  width: number;
-  height: number;
-  steps: number;
-  n: number;
-  seed: number;
-  guidance: number | null;
   /** The rest of the recipe (JSON list of phrases, "before" | "after"): a re-run rebuilds the same prompt. */
   customTriggers: string;
   triggerPlacement: string;

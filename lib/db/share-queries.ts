@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "./client";
-import { isShareSlug, newShareSlug } from "@/lib/sharing/slug";
-import type { LoraInfo, PublicGenerationRow } from "@/lib/sharing/view";
+import type { Prisma } from "./generated/sqlite/client";
+import { recipeSelect } from "./generation-columns";
+import { isShareSlug, newShareSlug } from "./share-slug";
 
 /**
  * Public share links. Every mutation has the owner id in its WHERE and answers false/null
@@ -12,20 +13,10 @@ import type { LoraInfo, PublicGenerationRow } from "@/lib/sharing/view";
  * so a revoked link stays dead for good (and its immutable image URLs with it).
  */
 
-/** The columns public pages show, and nothing else. */
+/** The columns public pages show, and nothing else: the recipe (lib/db/generation-columns.ts), who made it, what it cost. */
 export const publicGenerationSelect = {
   id: true,
-  userPrompt: true,
-  prompt: true,
-  model: true,
-  width: true,
-  height: true,
-  steps: true,
-  n: true,
-  seed: true,
-  guidance: true,
-  customTriggers: true,
-  triggerPlacement: true,
+  ...recipeSelect,
   provider: true,
   billedMegapixels: true,
   costMicroUsd: true,
@@ -33,6 +24,15 @@ export const publicGenerationSelect = {
   images: { orderBy: { index: "asc" as const }, select: { index: true, width: true, height: true, contentHash: true } },
   loras: { orderBy: { position: "asc" as const }, select: { position: true, path: true, scale: true, triggers: true } },
 } as const;
+
+/** A result as public pages are built from it (lib/sharing/view.ts): exactly the columns selected above. */
+export type PublicGenerationRow = Prisma.GenerationGetPayload<{ select: typeof publicGenerationSelect }>;
+
+/** What the card cache says about a LoRA path, for naming it on pages. */
+export interface LoraInfo {
+  title: string;
+  pageUrl: string | null;
+}
 
 /** An image row as the image routes need it (storage keys stay on the server). */
 const sharedImageSelect = {

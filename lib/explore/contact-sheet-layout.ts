@@ -19,7 +19,7 @@
  * The caption (prompt, seed, model, provider) is word-wrapped to the sheet's inner width.
  */
 import type { SweepAxes } from "@/lib/sharing/view";
-import { printable, textWidth } from "@/lib/together/simulator/pixel-font";
+import { printable, textWidth } from "@/lib/text/pixel-font";
 
 export const DEFAULT_CELL_SIZE = 256;
 export const MIN_CELL_SIZE = 64;

@@ -10,7 +10,7 @@
  */
 import sharp, { type OverlayOptions } from "sharp";
 import type { SweepAxes } from "@/lib/sharing/view";
-import { GLYPH_HEIGHT, textPath, textWidth } from "@/lib/together/simulator/pixel-font";
+import { GLYPH_HEIGHT, textPath, textWidth } from "@/lib/text/pixel-font";
 import { contactSheetLayout, DEFAULT_CELL_SIZE, fitText as fit, type SheetLook } from "./contact-sheet-layout";
 
 export { contactSheetLayout, DEFAULT_CELL_SIZE, MAX_CELL_SIZE, MIN_CELL_SIZE, type ContactSheetLayout, type SheetLook } from "./contact-sheet-layout";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { positionAfter, type GalleryPosition } from "@/lib/db/gallery-order";
 import { GALLERY_SORTS, type GallerySort } from "./filters";
 
 // Keyset pagination: a cursor names the last row a page showed by its sort key and id, so the
@@ -7,12 +8,8 @@ import { GALLERY_SORTS, type GallerySort } from "./filters";
 // validated on the way back in. It is not signed — it only positions a query that is
 // always limited to the caller's own rows, so a forged one can reveal nothing.
 
-export interface GalleryCursor {
-  sort: GallerySort;
-  /** newest/oldest: createdAt in epoch milliseconds; cost: costMicroUsd. */
-  key: number;
-  id: string;
-}
+/** A cursor carries the query's keyset position (lib/db/gallery-order.ts). */
+export type GalleryCursor = GalleryPosition;
 
 export const MAX_CURSOR_CHARS = 256;
 
@@ -75,6 +72,4 @@ export function decodeCursor(raw: string, sort: GallerySort): GalleryCursor | nu
 }
 
 /** The cursor that continues after this row in this sort. */
-export function cursorAfter(row: { id: string; createdAt: Date; costMicroUsd: number }, sort: GallerySort): GalleryCursor {
-  return { sort, key: sort === "cost" ? row.costMicroUsd : row.createdAt.getTime(), id: row.id };
-}
+export const cursorAfter: (row: { id: string; createdAt: Date; costMicroUsd: number }, sort: GallerySort) => GalleryCursor = positionAfter;

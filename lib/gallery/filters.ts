@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GALLERY_ORDERS, type GalleryOrder } from "@/lib/db/gallery-order";
 import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
 
 // The gallery's URL (?q=&lora=&model=&from=&to=&provider=&sort=) ⇄ typed filters. Pure, so the
@@ -6,8 +7,8 @@ import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
 // own: a bad value falls back to "not set" without spoiling the others, so an edited or
 // truncated link still opens a gallery.
 
-export const GALLERY_SORTS = ["newest", "oldest", "cost"] as const;
-export type GallerySort = (typeof GALLERY_SORTS)[number];
+export const GALLERY_SORTS = GALLERY_ORDERS;
+export type GallerySort = GalleryOrder;
 
 export const GALLERY_PROVIDERS = PROVIDER_RECORD_NAMES;
 export type GalleryProvider = (typeof GALLERY_PROVIDERS)[number];

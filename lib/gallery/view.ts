@@ -67,26 +67,4 @@ export interface GalleryPageView {
   nextCursor: string | null;
 }
 
-/** Images and money over one window: succeeded generations (spend windows include deleted ones). */
-export interface GalleryWindowTotals {
-  generations: number;
-  /** GenerationImage rows. */
-  images: number;
-  spendMicroUsd: number;
-  /** Of `generations`, how many were deleted since (still paid for). */
-  deletedGenerations: number;
-}
-
-export interface GalleryTotals {
-  /** Since today's UTC midnight. */
-  today: GalleryWindowTotals;
-  /** Since the first of this month, UTC. */
-  month: GalleryWindowTotals;
-  allTime: GalleryWindowTotals;
-}
-
-export interface GalleryFacets {
-  /** Most used first. */
-  loras: { path: string; count: number }[];
-  models: { model: string; count: number }[];
-}
+export type { GalleryFacets, GalleryTotals, GalleryWindowTotals } from "@/lib/db/gallery-queries";

@@ -1,18 +1,12 @@
+import { pickParameters, type GenerationParameters } from "@/lib/db/generation-columns";
 import type { ProviderRequest } from "@/lib/providers/types";
 import type { ImageRequest } from "@/lib/together/types";
 import { buildPrompt } from "./prompt";
 import type { ValidGenerationInput } from "./schema";
 
-/** The settings a request is made of, with the exact prompt to send. */
-export interface RequestRecipe {
-  model: string;
+/** The settings a request is made of: its parameters (lib/db/generation-columns.ts), the exact prompt to send, the LoRAs. */
+export interface RequestRecipe extends GenerationParameters {
   prompt: string;
-  width: number;
-  height: number;
-  steps: number;
-  n: number;
-  seed: number;
-  guidance?: number | null;
   loras: { position: number; path: string; scale: number }[];
 }
 
@@ -42,7 +36,7 @@ export function imageRequestBody(recipe: RequestRecipe): ImageRequest {
 export function buildRecipe(input: ValidGenerationInput): RequestRecipe {
   const triggers = [...input.loras.flatMap((l) => l.triggers), ...input.customTriggers];
   return {
-    ...input,
+    ...pickParameters(input),
     prompt: buildPrompt(input.prompt, triggers, input.triggerPlacement),
     loras: input.loras.map((l, i) => ({ position: i + 1, path: l.path, scale: l.scale })),
   };
@@ -51,14 +45,8 @@ export function buildRecipe(input: ValidGenerationInput): RequestRecipe {
 /** A recipe as the provider-neutral request every provider takes. */
 export function toProviderRequest(recipe: RequestRecipe): ProviderRequest {
   return {
-    model: recipe.model,
+    ...pickParameters(recipe),
     prompt: recipe.prompt,
-    width: recipe.width,
-    height: recipe.height,
-    steps: recipe.steps,
-    n: recipe.n,
-    seed: recipe.seed,
-    guidance: recipe.guidance ?? null,
     loras: [...recipe.loras].sort((a, b) => a.position - b.position).map((l) => ({ path: l.path.trim(), scale: l.scale })),
   };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { addGenerationToCollection } from "@/lib/db/collection-queries";
 import { saveLoraDefaults } from "@/lib/db/lora-catalog-queries";
-import { AppError, toErrorShape, type Result } from "@/lib/errors";
+import { runAction } from "@/lib/actions/action";
+import { AppError, type Result } from "@/lib/errors";
 import { cellJson, type SweepCellRef } from "@/lib/explore/cell";
 import { getLimits } from "@/lib/limits/limits";
 import { toLimitsView, type LimitsView } from "@/lib/limits/view";
@@ -14,7 +15,7 @@ import { getOwnApiKeys } from "@/lib/owner/own-key";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 import { providerFor } from "@/lib/providers";
 import { generate } from "./generate";
-import { fieldErrors, generationInputSchemaFor, type ValidGenerationInput } from "./schema";
+import { generationInputSchemaFor, type ValidGenerationInput } from "./schema";
 import { toGenerationView, type GenerationView } from "./view";
 
 export type GenerateResult = Result<{ generation: GenerationView; limits: LimitsView }>;
@@ -40,45 +41,37 @@ async function rememberLoraDefaults(ownerId: string, loras: { position: number; 
  * throws: the studio's action and the sweep route both answer with this result.
  */
 export async function generateForOwner(raw: unknown, options: { sweep?: { collectionId: string; cell: SweepCellRef } } = {}): Promise<GenerateResult> {
-  const parsed = generationInputSchemaFor(getCatalog()).safeParse(raw);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    const [field, message] = Object.entries(fields)[0] ?? ["form", "Check the settings"];
-    return { ok: false, error: { code: "invalid_input", message, field } };
+  return runAction("generation", generationInputSchemaFor(getCatalog()), raw, (input) => generateValid(input, options));
+}
+
+async function generateValid(input: ValidGenerationInput, options: { sweep?: { collectionId: string; cell: SweepCellRef } }): Promise<GenerateResult> {
+  // A request without the owner cookie would start a fresh hourly count each time: it is
+  // also held to the hourly limit for everything made from its address.
+  const knownOwner = await getOwnerId();
+  const ownerId = knownOwner ?? (await ensureOwnerId());
+  const addressKey = await requestAddressKey();
+  const address = addressKey ? { key: addressKey, anonymous: knownOwner === null } : null;
+  const own = await getOwnApiKeys();
+  const model = chargedModel(input.model, own.together);
+  const hasLoras = input.loras.length > 0;
+  // What a provider already answered for this model stops the next paid attempt here.
+  const known = blockingRefusal(await refusalsFor(own), model.id, hasLoras);
+  if (known) throw new AppError({ code: refusalCode(known.kind), message: known.message, field: "model" });
+  const { provider, ownKey } = providerFor(model, own);
+  const keyUsed = own[model.provider];
+  const row = await generate({ ownerId, input, provider, ownKey, model, address }).catch(async (err: unknown) => {
+    const kind = err instanceof AppError ? refusalKindOf(err.code) : null;
+    if (kind) await recordRefusal(model, keyUsed, kind, err instanceof Error ? err.message : String(err)).catch((e) => console.error("remembering a model refusal failed", e));
+    throw err;
+  });
+  await clearRefusals(model, keyUsed, hasLoras).catch((e) => console.error("clearing model refusals failed", e));
+  if (options.sweep) {
+    // The image is made and paid for either way; a sweep deleted meanwhile just keeps it in the gallery.
+    await addGenerationToCollection(options.sweep.collectionId, row.id, ownerId, { cell: cellJson(options.sweep.cell) }).catch((err) =>
+      console.error("adding a sweep cell to its collection failed", err),
+    );
   }
-  try {
-    // A request without the owner cookie would start a fresh hourly count each time: it is
-    // also held to the hourly limit for everything made from its address.
-    const knownOwner = await getOwnerId();
-    const ownerId = knownOwner ?? (await ensureOwnerId());
-    const addressKey = await requestAddressKey();
-    const address = addressKey ? { key: addressKey, anonymous: knownOwner === null } : null;
-    const own = await getOwnApiKeys();
-    const model = chargedModel(parsed.data.model, own.together);
-    const hasLoras = parsed.data.loras.length > 0;
-    // What a provider already answered for this model stops the next paid attempt here.
-    const known = blockingRefusal(await refusalsFor(own), model.id, hasLoras);
-    if (known) throw new AppError({ code: refusalCode(known.kind), message: known.message, field: "model" });
-    const { provider, ownKey } = providerFor(model, own);
-    const keyUsed = own[model.provider];
-    const row = await generate({ ownerId, input: parsed.data, provider, ownKey, model, address }).catch(async (err: unknown) => {
-      const kind = err instanceof AppError ? refusalKindOf(err.code) : null;
-      if (kind) await recordRefusal(model, keyUsed, kind, err instanceof Error ? err.message : String(err)).catch((e) => console.error("remembering a model refusal failed", e));
-      throw err;
-    });
-    await clearRefusals(model, keyUsed, hasLoras).catch((e) => console.error("clearing model refusals failed", e));
-    if (options.sweep) {
-      // The image is made and paid for either way; a sweep deleted meanwhile just keeps it in the gallery.
-      await addGenerationToCollection(options.sweep.collectionId, row.id, ownerId, { cell: cellJson(options.sweep.cell) }).catch((err) =>
-        console.error("adding a sweep cell to its collection failed", err),
-      );
-    }
-    await rememberLoraDefaults(ownerId, row.loras, parsed.data);
-    const limits = toLimitsView(await getLimits(ownerId, { ownKey }));
-    return { ok: true, generation: toGenerationView(row), limits };
-  } catch (err) {
-    const error = toErrorShape(err);
-    if (error.code === "internal") console.error("generation failed", err);
-    return { ok: false, error };
-  }
+  await rememberLoraDefaults(ownerId, row.loras, input);
+  const limits = toLimitsView(await getLimits(ownerId, { ownKey }));
+  return { ok: true, generation: toGenerationView(row), limits };
 }

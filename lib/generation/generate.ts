@@ -19,6 +19,7 @@ import { getImageStore } from "@/lib/storage";
 import { imageKey, sha256Hex } from "@/lib/storage/keys";
 import { makeThumbnail } from "@/lib/storage/thumbnails";
 import type { ImageProvider, ProviderImage } from "@/lib/providers/types";
+import { pickParameters } from "@/lib/db/generation-columns";
 import { buildRecipe, toProviderRequest } from "./build-request";
 import { mayHaveBeenCharged, withChargeNote } from "./charge";
 import { holdLease, leaseUntil } from "./lease";
@@ -140,13 +141,7 @@ export async function generate({ ownerId, input, provider, ownKey = false, addre
       clientRequestId: input.clientRequestId,
       userPrompt: input.prompt,
       prompt: request.prompt,
-      model: input.model,
-      width: input.width,
-      height: input.height,
-      steps: input.steps,
-      n: input.n,
-      seed: input.seed,
-      guidance: input.guidance ?? null,
+      ...pickParameters(input),
       customTriggers: JSON.stringify(input.customTriggers),
       triggerPlacement: input.triggerPlacement,
       provider: provider.name,

@@ -1,22 +1,16 @@
 import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/generated/sqlite/client";
+import { pickParameters, type GenerationParameters, type ParameterColumn } from "@/lib/db/generation-columns";
 import { generationSharePath } from "@/lib/sharing/slug";
 import type { ProviderRecordName } from "@/lib/providers/types";
 import type { TriggerPlacement } from "./prompt";
 import { storedPhrases, storedPlacement } from "./recipe";
 
-/** What the browser gets about a generation: no owner id, no storage keys. */
-export interface GenerationView {
+/** What the browser gets about a generation: no owner id, no storage keys. Its parameters as stored (lib/db/generation-columns.ts). */
+export interface GenerationView extends GenerationParameters {
   id: string;
   status: "pending" | "succeeded" | "failed" | "interrupted";
   userPrompt: string;
   prompt: string;
-  model: string;
-  width: number;
-  height: number;
-  steps: number;
-  n: number;
-  seed: number;
-  guidance: number | null;
   /** Custom phrases and where the triggers went; null on results made before they were kept. */
   customTriggers: string[] | null;
   triggerPlacement: TriggerPlacement | null;
@@ -37,7 +31,7 @@ export interface GenerationView {
 /** The stored columns a view is built from (the generated Prisma types: one definition of a row). */
 type GenerationRow = Pick<
   Generation,
-  "id" | "status" | "userPrompt" | "prompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "provider" | "billedMegapixels" | "costMicroUsd" | "createdAt" | "errorCode" | "errorMessage"
+  "id" | "status" | "userPrompt" | "prompt" | ParameterColumn | "provider" | "billedMegapixels" | "costMicroUsd" | "createdAt" | "errorCode" | "errorMessage"
 > &
   Partial<Pick<Generation, "mayBeCharged">> &
   Partial<Pick<Generation, "shareSlug" | "customTriggers" | "triggerPlacement">> & {
@@ -56,13 +50,7 @@ export function toGenerationView(row: GenerationRow): GenerationView {
     status: row.status as GenerationView["status"],
     userPrompt: row.userPrompt,
     prompt: row.prompt,
-    model: row.model,
-    width: row.width,
-    height: row.height,
-    steps: row.steps,
-    n: row.n,
-    seed: row.seed,
-    guidance: row.guidance,
+    ...pickParameters(row),
     customTriggers: storedPhrases(row.customTriggers),
     triggerPlacement: storedPlacement(row.triggerPlacement),
     provider: row.provider as GenerationView["provider"],

@@ -1,3 +1,4 @@
+import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
 /** A separate key per purpose, derived from the app secret, so cookie signing and sealing never share one. */

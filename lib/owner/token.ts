@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** 128 random bits, url-safe: owner ids are never guessable. */

@@ -1,3 +1,5 @@
+import type { GenerationParameters } from "@/lib/db/generation-columns";
+
 /**
  * What every image provider (Together, fal.ai, and each one's simulator) is to the rest of
  * the app: one neutral request in, image bytes out, typed AppErrors on failure. Each
@@ -11,16 +13,12 @@ export type ProviderId = "together" | "fal";
  */
 export type ProviderRecordName = "together" | "simulator" | "fal" | "fal-simulator";
 
-/** A generation as sent: the prompt already has its trigger phrases folded in. */
-export interface ProviderRequest {
-  model: string;
+/**
+ * A generation as sent: its parameters as stored (lib/db/generation-columns.ts; each provider
+ * turns them into its own body), the prompt with its trigger phrases folded in, the LoRAs.
+ */
+export interface ProviderRequest extends GenerationParameters {
   prompt: string;
-  width: number;
-  height: number;
-  steps: number;
-  n: number;
-  seed: number;
-  guidance: number | null;
   loras: { path: string; scale: number }[];
 }
 

@@ -1,23 +1,8 @@
-import { randomBytes } from "node:crypto";
-
 /**
- * Public share links: /s/{slug} for a result, /c/{slug} for a collection. A slug is the only
- * secret protecting a shared item, so it carries 144 random bits (18 bytes → exactly 24
- * base64url characters, no padding); ids are never used in public URLs instead of it.
+ * Public share links: /s/{slug} for a result, /c/{slug} for a collection. The slug itself (its
+ * randomness and shape) is the share column's rule, in lib/db/share-slug.ts.
  */
-export const SHARE_SLUG_BYTES = 18;
-export const SHARE_SLUG_LENGTH = 24;
-
-const SLUG_SHAPE = /^[A-Za-z0-9_-]{24}$/;
-
-export function newShareSlug(): string {
-  return randomBytes(SHARE_SLUG_BYTES).toString("base64url");
-}
-
-/** Shape check only (24 base64url characters): lets routes answer 404 without touching the database. */
-export function isShareSlug(value: unknown): value is string {
-  return typeof value === "string" && SLUG_SHAPE.test(value);
-}
+export { SHARE_SLUG_BYTES, SHARE_SLUG_LENGTH, isShareSlug, newShareSlug } from "@/lib/db/share-slug";
 
 export function generationSharePath(slug: string): string {
   return `/s/${slug}`;

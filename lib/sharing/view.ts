@@ -1,5 +1,6 @@
-import type { Generation, GenerationImage, GenerationLora } from "@/lib/db/generated/sqlite/client";
 import { z } from "zod";
+import { pickParameters, type GenerationParameters } from "@/lib/db/generation-columns";
+import type { LoraInfo, PublicGenerationRow } from "@/lib/db/share-queries";
 import type { SweepCellRef } from "@/lib/explore/cell";
 import { loraDisplayName } from "@/lib/loras/link";
 import { findModel } from "@/lib/models/registry";
@@ -9,7 +10,7 @@ import type { TriggerPlacement } from "@/lib/generation/prompt";
 import { storedPhrases, storedPlacement } from "@/lib/generation/recipe";
 import { clip } from "@/lib/text/clip";
 
-export type { SweepCellRef };
+export type { LoraInfo, PublicGenerationRow, SweepCellRef };
 
 /**
  * What a public (shared) page may show: the images and exactly how they were made. Built
@@ -39,17 +40,11 @@ export interface SharedImage {
   downloadUrl: string;
 }
 
-export interface SharedResult {
+/** The parameters (model, size, steps…) as stored: lib/db/generation-columns.ts. */
+export interface SharedResult extends GenerationParameters {
   userPrompt: string;
   prompt: string;
-  model: string;
   modelLabel: string;
-  width: number;
-  height: number;
-  steps: number;
-  n: number;
-  seed: number;
-  guidance: number | null;
   customTriggers: string[] | null;
   triggerPlacement: TriggerPlacement | null;
   provider: ProviderRecordName;
@@ -82,21 +77,6 @@ export interface SharedCollection {
   kind: "manual" | "sweep";
   axes: SweepAxes | null;
   items: SharedCollectionItem[];
-}
-
-/** The columns a public page is built from (selected by lib/db/share-queries.ts). */
-export type PublicGenerationRow = Pick<
-  Generation,
-  "id" | "userPrompt" | "prompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "provider" | "billedMegapixels" | "costMicroUsd" | "createdAt"
-> &
-  Partial<Pick<Generation, "customTriggers" | "triggerPlacement">> & {
-    images: Pick<GenerationImage, "index" | "width" | "height" | "contentHash">[];
-    loras: (Pick<GenerationLora, "position" | "path" | "scale"> & Partial<Pick<GenerationLora, "triggers">>)[];
-  };
-
-export interface LoraInfo {
-  title: string;
-  pageUrl: string | null;
 }
 
 /** @deprecated the name of a LoRA from its path is `loraDisplayName` in lib/loras/link.ts; this alias keeps older imports compiling. */
@@ -141,14 +121,8 @@ export function toSharedResult(row: PublicGenerationRow, urlFor: ImageUrlFor, lo
   return {
     userPrompt: row.userPrompt,
     prompt: row.prompt,
-    model: row.model,
+    ...pickParameters(row),
     modelLabel: findModel(row.model)?.label ?? row.model,
-    width: row.width,
-    height: row.height,
-    steps: row.steps,
-    n: row.n,
-    seed: row.seed,
-    guidance: row.guidance,
     customTriggers: storedPhrases(row.customTriggers),
     triggerPlacement: storedPlacement(row.triggerPlacement),
     provider: (PROVIDER_RECORD_NAMES as readonly string[]).includes(row.provider) ? (row.provider as ProviderRecordName) : "simulator",

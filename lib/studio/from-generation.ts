@@ -1,10 +1,11 @@
 import { findIn, shippedCatalog, type Catalog } from "@/lib/models/catalog";
 import { buildPrompt } from "@/lib/generation/prompt";
+import type { ParameterColumn } from "@/lib/db/generation-columns";
 import type { GenerationView } from "@/lib/generation/view";
 import { emptySlot, initialStudioState, stateToSearchParams, type LoraSlot, type StudioState } from "./state";
 
 /** What a recipe is made from: an owner's generation or a shared result (same fields). */
-export type RecipeSource = Pick<GenerationView, "userPrompt" | "prompt" | "model" | "width" | "height" | "steps" | "n" | "seed" | "guidance" | "customTriggers" | "triggerPlacement"> & {
+export type RecipeSource = Pick<GenerationView, "userPrompt" | "prompt" | ParameterColumn | "customTriggers" | "triggerPlacement"> & {
   loras: { position: number; path: string; scale: number; triggers: string[] | null }[];
 };
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { filteredGalleryTotals, galleryFacets, galleryTotals, listGallery, restoreGeneration, softDeleteGeneration, type GalleryListOptions } from "@/lib/db/gallery-queries";
+import { restoreGeneration, softDeleteGeneration } from "@/lib/db/gallery-queries";
+import { filteredGalleryTotals, galleryFacets, galleryTotals, listGallery, type GalleryListOptions } from "@/lib/gallery/list";
 import { encodeCursor } from "@/lib/gallery/cursor";
 import { GALLERY_SORTS, type GallerySort } from "@/lib/gallery/filters";
 import { databaseLanes, migrateDeploy, type TestDatabase } from "../support/test-database";

@@ -38,6 +38,7 @@ async function loadApp() {
     share: await import("@/lib/db/share-queries"),
     collections: await import("@/lib/db/collection-queries"),
     actions: await import("@/components/collections/actions"),
+    galleryActions: await import("@/components/gallery/actions"),
     load: await import("@/lib/sharing/load"),
     sRoute: await import("@/app/s/[slug]/images/[index]/route"),
     cRoute: await import("@/app/c/[slug]/images/[generationId]/[index]/route"),
@@ -434,7 +435,7 @@ describe.each(databaseLanes)("sharing and collections on $provider", ({ create }
       for (const who of [B, null]) {
         as(who);
         for (const result of [await app.actions.setGenerationSharedAction(g.id, false), await app.actions.setGenerationSharedAction(g.id, true)]) {
-          expect(result).toMatchObject({ ok: false, error: { code: "permission_denied" } });
+          expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
         }
       }
       expect(await app.share.getSharedGeneration(slug)).not.toBeNull();
@@ -444,7 +445,25 @@ describe.each(databaseLanes)("sharing and collections on $provider", ({ create }
       expect(await app.share.getSharedGeneration(slug)).toBeNull();
       expect(await app.actions.setGenerationSharedAction(g.id, "yes")).toMatchObject({ ok: false, error: { code: "invalid_input" } });
       expect(await app.actions.setGenerationSharedAction("../x", true)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
-      expect(await app.actions.setGenerationSharedAction(randomUUID(), true)).toMatchObject({ ok: false, error: { code: "permission_denied" } });
+      expect(await app.actions.setGenerationSharedAction(randomUUID(), true)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    });
+
+    it("gallery delete/restore: someone else's result answers not_found, exactly as a missing one, and stays", async () => {
+      const g = await make(A, { seed: 61 });
+      as(B);
+      const stranger = await app.galleryActions.deleteGenerationAction(g.id);
+      const missing = await app.galleryActions.deleteGenerationAction(randomUUID());
+      expect(stranger).toEqual({ ok: false, error: { code: "not_found", message: "That generation is not in your gallery." } });
+      expect(missing).toEqual(stranger);
+      expect(await app.galleryActions.restoreGenerationAction(g.id)).toEqual(stranger);
+      expect((await app.db.getDb().generation.findUnique({ where: { id: g.id } }))?.deletedAt).toBeNull();
+      as(null);
+      expect(await app.galleryActions.deleteGenerationAction(g.id)).toEqual(stranger);
+      expect(await app.galleryActions.deleteGenerationAction("../x")).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+
+      as(A);
+      expect(await app.galleryActions.deleteGenerationAction(g.id)).toEqual({ ok: true });
+      expect(await app.galleryActions.restoreGenerationAction(g.id)).toEqual({ ok: true });
     });
 
     it("collection actions: the owner can do everything, a stranger nothing", async () => {
@@ -460,7 +479,7 @@ describe.each(databaseLanes)("sharing and collections on $provider", ({ create }
       expect(await app.actions.createCollectionAction("x".repeat(81))).toMatchObject({ ok: false, error: { code: "invalid_input" } });
       // Creating with someone else's result leaves nothing behind.
       const countBefore = (await app.collections.listCollectionsForOwner(A)).length;
-      expect(await app.actions.createCollectionAction("Sneaky", gB.id)).toMatchObject({ ok: false, error: { code: "permission_denied" } });
+      expect(await app.actions.createCollectionAction("Sneaky", gB.id)).toMatchObject({ ok: false, error: { code: "not_found" } });
       expect((await app.collections.listCollectionsForOwner(A)).length).toBe(countBefore);
 
       const snapshot = () => app.db.getDb().collection.findUnique({ where: { id }, include: { items: { orderBy: { position: "asc" } } } });
@@ -475,7 +494,7 @@ describe.each(databaseLanes)("sharing and collections on $provider", ({ create }
         await app.actions.setCollectionSharedAction(id, false),
         await app.actions.deleteCollectionAction(id),
       ];
-      for (const result of denied) expect(result).toMatchObject({ ok: false, error: { code: "permission_denied" } });
+      for (const result of denied) expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
       const listed = await app.actions.listCollectionsAction(g1.id);
       expect(listed.ok && listed.collections.map((c) => c.id)).not.toContain(id);
       expect(await snapshot()).toEqual(before);
@@ -490,7 +509,7 @@ describe.each(databaseLanes)("sharing and collections on $provider", ({ create }
       expect(list.ok && list.collections.find((c) => c.id === id)).toMatchObject({ name: "Renamed set", itemCount: 2, containsGeneration: true, sharePath: shared.ok ? shared.path : "" });
       expect(await app.actions.removeFromCollectionAction(id, g1.id)).toEqual({ ok: true });
       expect(await app.actions.deleteCollectionAction(id)).toEqual({ ok: true });
-      expect(await app.actions.deleteCollectionAction(id)).toMatchObject({ ok: false, error: { code: "permission_denied" } });
+      expect(await app.actions.deleteCollectionAction(id)).toMatchObject({ ok: false, error: { code: "not_found" } });
       expect(await app.share.getSharedCollection(slugOf(shared.ok ? shared.path : null))).toBeNull();
     });
   });

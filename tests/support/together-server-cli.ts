@@ -3,7 +3,10 @@
  *   tsx tests/support/together-server-cli.ts --port 4010 [--host 127.0.0.1]
  * Prints the base URL to pass as TOGETHER_BASE_URL.
  */
-import { startTogetherServer } from "./together-server";
+import "./allow-server-only";
+
+// After the hook above: the simulator reads the catalog through lib/env, a server-only module.
+const { startTogetherServer } = await import("./together-server");
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

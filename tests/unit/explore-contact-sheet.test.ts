@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { contactSheetLayout, renderContactSheet } from "@/lib/explore/contact-sheet";
 import { tileSize, wrapText } from "@/lib/explore/contact-sheet-layout";
 import { labelAxes, sheetAspect, sheetCaption, sweepSheet, toSheetItem, type SheetItem } from "@/lib/explore/contact-sheet-spec";
-import { textWidth } from "@/lib/together/simulator/pixel-font";
+import { textWidth } from "@/lib/text/pixel-font";
 import { renderSimulatedImage } from "@/lib/together/simulator/render";
 import type { SweepAxes } from "@/lib/sharing/view";
 

@@ -70,12 +70,14 @@ describe("public views", () => {
       n: 1,
       seed: 7,
       guidance: 3.5,
+      customTriggers: null,
+      triggerPlacement: null,
       provider: "simulator",
       billedMegapixels: 1,
       costMicroUsd: 35_000,
       createdAt: new Date("2026-01-02T03:04:05Z"),
       images: [{ index: 0, width: 1024, height: 768, contentHash: "ab".repeat(32), storageKey: "images/ab/ab/x.jpg" }],
-      loras: [{ position: 1, path: "https://huggingface.co/multimodalart/flux-tarot-v1", scale: 0.8 }],
+      loras: [{ position: 1, path: "https://huggingface.co/multimodalart/flux-tarot-v1", scale: 0.8, triggers: null }],
     };
     const view = toSharedResult(row, generationImageUrl(slug));
     const json = JSON.stringify(view);

@@ -113,6 +113,8 @@ describe("toOwnerSweepItem", () => {
         n: 2,
         seed: 7,
         guidance: null,
+        customTriggers: null,
+        triggerPlacement: null,
         provider: "simulator",
         billedMegapixels: 0.4,
         costMicroUsd: 1234,
@@ -121,7 +123,7 @@ describe("toOwnerSweepItem", () => {
           { id: "img-a", index: 0, width: 512, height: 384, contentHash: "ab".repeat(32) },
           { id: "img-b", index: 1, width: 512, height: 384, contentHash: "cd".repeat(32) },
         ],
-        loras: [{ position: 1, path: "https://huggingface.co/multimodalart/flux-tarot-v1", scale: 0.8 }],
+        loras: [{ position: 1, path: "https://huggingface.co/multimodalart/flux-tarot-v1", scale: 0.8, triggers: null }],
       },
     });
     expect(view.key).toBe("gen-1");

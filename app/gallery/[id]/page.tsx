@@ -7,33 +7,23 @@ import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { AddToCollection } from "@/components/collections/add-to-collection";
 import { ShareSwitch } from "@/components/sharing/share-switch";
-import { getGenerationForOwner } from "@/lib/db/queries";
-import { generationSharePath } from "@/lib/sharing/slug";
-import { providerBody } from "@/lib/providers/request-body";
 import { loraPageUrl } from "@/lib/gallery/detail";
 import { formatDateTime, loraLabel, plural } from "@/lib/gallery/format";
-import { toGenerationView } from "@/lib/generation/view";
-import { findModel } from "@/lib/models/registry";
+import { detailTitle, loadGenerationDetail } from "@/lib/gallery/load-detail";
+import { PARAMETER_ROWS } from "@/lib/generation/fields";
 import { isSimulated, providerLabel, providerOf, recordLabel } from "@/lib/providers/names";
-import { explainPrice, formatUsd, priceRequest, unpublishedNote } from "@/lib/models/pricing";
+import { explainPrice, formatUsd, unpublishedNote } from "@/lib/models/pricing";
 import { getOwnerId } from "@/lib/owner/session";
-import { studioHref } from "@/lib/studio/from-generation";
-import { clip } from "@/lib/text/clip";
 
 export const dynamic = "force-dynamic";
 
 /** The owner's generation, or null (missing, someone else's, deleted): one lookup per request. */
-const loadGeneration = cache(async (id: string) => {
-  const ownerId = await getOwnerId();
-  if (!ownerId || id.length > 64) return null;
-  return getGenerationForOwner(id, ownerId);
-});
+const loadDetail = cache(async (id: string) => loadGenerationDetail(await getOwnerId(), id));
 
 export async function generateMetadata({ params }: PageProps<"/gallery/[id]">): Promise<Metadata> {
-  const row = await loadGeneration((await params).id);
-  if (!row) return { title: "Not found" };
-  const title = clip(row.userPrompt, 60);
-  return { title, robots: { index: false } };
+  const detail = await loadDetail((await params).id);
+  if (!detail) return { title: "Not found" };
+  return { title: detailTitle(detail.generation.userPrompt), robots: { index: false } };
 }
 
 function Card({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
@@ -58,13 +48,9 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 }
 
 export default async function GenerationDetailPage({ params }: PageProps<"/gallery/[id]">) {
-  const row = await loadGeneration((await params).id);
-  if (!row) notFound();
-  const g = toGenerationView(row);
-  const model = findModel(g.model);
-  const price = model ? priceRequest(model, g) : null;
-  const request = providerBody(g.provider, g);
-  const json = JSON.stringify(request?.body ?? null, null, 2);
+  const detail = await loadDetail((await params).id);
+  if (!detail) notFound();
+  const { generation: g, model, price, request, requestJson: json } = detail;
   const single = g.images.length === 1;
 
   return (
@@ -79,10 +65,10 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
             {g.status !== "succeeded" && <Badge tone="bad">{g.status}</Badge>}
           </div>
           <h1 id="generation-title" className="text-xl font-semibold leading-snug tracking-tight [overflow-wrap:anywhere]">{g.userPrompt}</h1>
-          <GenerationActions generationId={g.id} label={g.userPrompt} remixHref={studioHref(g, { keepSeed: false })} rerunHref={studioHref(g)}>
+          <GenerationActions generationId={g.id} label={g.userPrompt} remixHref={detail.remixHref} rerunHref={detail.rerunHref}>
             <AddToCollection generationId={g.id} />
           </GenerationActions>
-          <ShareSwitch kind="generation" id={g.id} initialPath={row.shareSlug ? generationSharePath(row.shareSlug) : null} />
+          <ShareSwitch kind="generation" id={g.id} initialPath={g.sharePath} />
         </header>
         <section aria-label="Images" className={`grid content-start gap-3 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:self-start ${g.images.length <= 2 ? "lg:sticky lg:top-4" : ""} ${single ? "" : "sm:grid-cols-2"}`}>
           {g.images.length === 0 && (
@@ -171,13 +157,11 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
                 {model?.label ?? g.model}
                 <span className="block font-mono text-xs font-normal text-zinc-500">{g.model}</span>
               </Row>
-              <Row term="Size"><span className="tabular-nums">{g.width} × {g.height}</span></Row>
-              <Row term="Steps"><span className="tabular-nums">{g.steps}</span></Row>
-              <Row term="Images"><span className="tabular-nums">{g.n}</span></Row>
-              <Row term="Seed">
-                <span className="inline-flex items-center gap-2 tabular-nums">{g.seed}</span>
-              </Row>
-              <Row term="Guidance">{g.guidance ?? "model default"}</Row>
+              {PARAMETER_ROWS.map((row) => (
+                <Row key={row.label} term={row.label}>
+                  <span className="tabular-nums">{row.text(g)}</span>
+                </Row>
+              ))}
               <Row term="Provider">{recordLabel(g.provider)}</Row>
               <Row term="Created"><time dateTime={g.createdAt}>{formatDateTime(g.createdAt)}</time></Row>
             </dl>

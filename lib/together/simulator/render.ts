@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { printable, textPath, textWidth, GLYPH_HEIGHT } from "./pixel-font";
+import { printable, textPath, textWidth, GLYPH_HEIGHT } from "@/lib/text/pixel-font";
 
 export interface RenderInput {
   prompt: string;
