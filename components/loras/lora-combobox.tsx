@@ -28,6 +28,8 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
   const [text, setText] = useState(value);
   const [open, setOpen] = useState(false);
   const [listbox, setListbox] = useState<HTMLDivElement | null>(null);
+  /** The active option's path (cmdk's value): "" after an edit, until the fresh rows make their first one active. */
+  const [active, setActive] = useState("");
   // Follow outside changes (remove, swap, a picked file) without fighting the person's typing.
   const [lastValue, setLastValue] = useState(value);
   if (value !== lastValue) {
@@ -39,8 +41,9 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
   // Results answer the text now in the box only once its search is back: until then a pick
   // (Enter or a click on a row still showing) would choose from an older query's list.
   const current = search.forQuery === text.trim();
-  // The query the rows on screen answer. Rows are keyed by it: a fresh answer replaces them, so
-  // cmdk makes its first row active (as after any edit), while a stale list keeps its rows.
+  // The query the rows on screen answer. Rows are keyed by it: a fresh answer replaces them, and
+  // with no active row (cleared by the edit) cmdk makes the first new row active; a stale list
+  // keeps its rows.
   const [shownFor, setShownFor] = useState<string | null>(null);
   if (search.forQuery !== null && search.forQuery !== shownFor) setShownFor(search.forQuery);
   /** A pick made while the list was stale: Enter (the top fresh result) or a click on a row (that LoRA, if still listed). */
@@ -90,7 +93,7 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
   };
 
   return (
-    <CommandRoot shouldFilter={false} vimBindings={false} onBlur={onBlur} className="relative">
+    <CommandRoot value={active} onValueChange={setActive} shouldFilter={false} vimBindings={false} onBlur={onBlur} className="relative">
       <ComboboxInput
         id={id}
         aria-label={label}
@@ -108,6 +111,7 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
           const next = e.target.value;
           setText(next);
           setOpen(true);
+          setActive("");
           setPendingPick(null);
           onLink(looksLikeLink(next) ? next : "");
         }}
@@ -167,7 +171,7 @@ function ComboboxInput({ listOpen, onComboboxKeyDown, ...props }: InputHTMLAttri
       type="text"
       role="combobox"
       aria-autocomplete="list"
-      aria-activedescendant={listOpen ? activeId : undefined}
+      aria-activedescendant={listOpen && activePath ? activeId : undefined}
       autoComplete="off"
       spellCheck={false}
       onKeyDown={(e) => onComboboxKeyDown(e, activePath || undefined)}
