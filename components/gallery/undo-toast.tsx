@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type CSSProperties } from "react";
 import { Toaster, toast as sonner } from "sonner";
 import { restoreGenerationAction } from "./actions";
 import { dismissToast, unhide, useDeletedStore, type DeletedEntry } from "./deleted-store";
@@ -28,7 +28,8 @@ export function UndoToast({ onRestored }: { onRestored?: (id: string) => void })
     // Sonner's own timer is off: ours pauses while the toast is hovered or focused (below).
     sonner.custom(() => <DeletedToast entry={entry} onRestored={(id) => restored.current?.(id)} />, { id: entry.id, duration: Infinity, onDismiss: () => dismissToast(entry.id) });
   }, [entry]);
-  return <Toaster position="bottom-center" containerAriaLabel="Notifications" toastOptions={{ unstyled: true }} />;
+  // As wide as the old toast (sonner's default is 356 px): room for the prompt it names.
+  return <Toaster position="bottom-center" containerAriaLabel="Notifications" toastOptions={{ unstyled: true, className: "w-full" }} style={{ "--width": "36rem" } as CSSProperties} />;
 }
 
 function DeletedToast({ entry, onRestored }: { entry: DeletedEntry; onRestored?: (id: string) => void }) {
