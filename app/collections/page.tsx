@@ -4,6 +4,7 @@ import { CreateCollectionForm } from "@/components/collections/create-collection
 import { listCollectionsForOwner } from "@/lib/db/collection-queries";
 import { toCollectionListItem, type CollectionListItem } from "@/lib/collections/view";
 import { getOwnerId } from "@/lib/owner/session";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Collections" };
@@ -21,9 +22,9 @@ function updatedLabel(iso: string, now: number): string {
 function CollectionCard({ c, now }: { c: CollectionListItem; now: number }) {
   return (
     <li>
-      <Link
+      <Card as={Link}
         href={`/collections/${c.id}`}
-        className="group flex h-full flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:border-zinc-300 hover:shadow-md dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-zinc-700"
+        className="group flex h-full flex-col overflow-hidden transition hover:-translate-y-0.5 hover:border-zinc-300 hover:shadow-md dark:hover:border-zinc-700"
       >
         <div className="relative aspect-[4/3] overflow-hidden bg-gradient-to-br from-zinc-100 to-zinc-200 dark:from-zinc-800 dark:to-zinc-900">
           {c.cover ? (
@@ -52,7 +53,7 @@ function CollectionCard({ c, now }: { c: CollectionListItem; now: number }) {
             {c.kind === "sweep" && " · sweep"} · updated {updatedLabel(c.updatedAt, now)}
           </p>
         </div>
-      </Link>
+      </Card>
     </li>
   );
 }

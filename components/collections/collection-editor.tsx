@@ -16,6 +16,7 @@ import { formatUsd } from "@/lib/models/pricing";
 import type { SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
 import { deleteCollectionAction, moveCollectionItemAction, removeFromCollectionAction, renameCollectionAction } from "./actions";
 import { isSimulated } from "@/lib/providers/names";
+import { Card } from "@/components/ui/card";
 
 export interface CollectionEditorItem {
   generation: GenerationView;
@@ -263,7 +264,7 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
                   const g = item.generation;
                   const titleId = `${listId}-title-${g.id}`;
                   return (
-                    <li key={g.id} aria-labelledby={titleId} className="flex overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm sm:flex-col dark:border-zinc-800 dark:bg-zinc-900">
+                    <Card as="li" key={g.id} aria-labelledby={titleId} className="flex overflow-hidden sm:flex-col">
                       <div className="relative w-28 shrink-0 self-stretch bg-zinc-100 sm:w-auto sm:self-auto dark:bg-zinc-950">
                         {item.thumbUrl ? (
                           // eslint-disable-next-line @next/next/no-img-element -- owner-only immutable thumbnail
@@ -320,7 +321,7 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
                           </Link>
                         </div>
                       </div>
-                    </li>
+                    </Card>
                   );
                 })}
               </ol>

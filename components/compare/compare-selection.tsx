@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useSyncExternalStore } from "react";
 import { compareHref } from "@/lib/compare/href";
 import { parseStoredPicks, togglePick, type ComparePick } from "@/lib/compare/picks";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/lib/cn";
 
 /**
  * Which results this tab picked to compare, one list per `hrefBase` (the owner's gallery and
@@ -126,9 +128,10 @@ export function CompareTray({
   if (picks.length === 0) return null;
   const [a, b] = picks;
   const tray = (
-    <section
+    <Card
+      as="section"
       aria-label="Compare"
-      className={`pointer-events-auto flex w-full items-center gap-2 rounded-2xl border border-zinc-200 bg-white/95 p-2 backdrop-blur sm:gap-3 dark:border-zinc-700 dark:bg-zinc-900/95 ${placement === "fixed" ? "max-w-2xl shadow-2xl" : "shadow-sm"}`}
+      className={cn("pointer-events-auto flex w-full items-center gap-2 bg-white/95 p-2 backdrop-blur sm:gap-3 dark:border-zinc-700 dark:bg-zinc-900/95", placement === "fixed" && "max-w-2xl shadow-2xl")}
     >
       <ol aria-label="Picked results" className={`flex min-w-0 items-center gap-2 sm:gap-3 ${b ? "flex-1" : ""}`}>
         {picks.map((p, i) => (
@@ -158,7 +161,7 @@ export function CompareTray({
       <button type="button" onClick={() => write(hrefBase, [])} className="shrink-0 rounded-lg px-3 py-2 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
         Clear
       </button>
-    </section>
+    </Card>
   );
   if (placement === "inline") return tray;
   return (

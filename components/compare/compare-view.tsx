@@ -2,6 +2,7 @@
 
 import { useRef, useState, type CSSProperties, type PointerEvent } from "react";
 import { frameAspect, type CompareSide } from "@/lib/compare/side";
+import { Card } from "@/components/ui/card";
 
 type Mode = "side" | "split";
 
@@ -57,7 +58,7 @@ function SideBySide({ a, b, aspect }: { a: CompareSide; b: CompareSide; aspect: 
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       {[a, b].map((side) => (
-        <figure key={side.letter} className="overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <Card as="figure" key={side.letter} className="overflow-hidden">
           <div className={frameClass} style={{ aspectRatio: aspect }}>
             <SideImage side={side} />
             <span aria-hidden className={`${letterBadge} left-2`}>{side.letter}</span>
@@ -65,7 +66,7 @@ function SideBySide({ a, b, aspect }: { a: CompareSide; b: CompareSide; aspect: 
           <figcaption className="flex items-center justify-between gap-2 px-3 py-2 text-xs">
             <Caption side={side} />
           </figcaption>
-        </figure>
+        </Card>
       ))}
     </div>
   );

@@ -1,4 +1,5 @@
 import { splitRows, type DiffRow } from "@/lib/compare/diff";
+import { Card } from "@/components/ui/card";
 
 /** Prompts are long and exact: wrapped anywhere, the sent one in monospace like the detail page. */
 function valueClass(label: string): string {
@@ -16,7 +17,7 @@ const rowHead = "w-28 px-3 py-2 text-left align-top text-sm font-normal text-zin
 export function ParamDiff({ rows }: { rows: DiffRow[] }) {
   const { different, same } = splitRows(rows);
   return (
-    <section aria-label="Parameters" className="flex flex-col gap-3 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <Card as="section" aria-label="Parameters" className="flex flex-col gap-3 p-4">
       <table className="w-full table-fixed border-collapse text-sm">
         <caption className="mb-2 text-left text-sm font-semibold">Differences</caption>
         <thead>
@@ -69,6 +70,6 @@ export function ParamDiff({ rows }: { rows: DiffRow[] }) {
           </table>
         </details>
       )}
-    </section>
+    </Card>
   );
 }

@@ -61,8 +61,9 @@ export function showDeleteError(entry: DeletedEntry) {
   update({ hidden, toast: entry });
 }
 
-export function dismissToast() {
-  if (state.toast) update({ toast: null });
+/** Hides the toast; with an id, only if it is still that deletion's (a newer one stays). */
+export function dismissToast(id?: string) {
+  if (state.toast && (id === undefined || state.toast.id === id)) update({ toast: null });
 }
 
 export function rememberGalleryHref(href: string) {

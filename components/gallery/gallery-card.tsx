@@ -4,6 +4,7 @@ import { formatDate } from "@/lib/gallery/format";
 import type { GalleryItemView } from "@/lib/gallery/view";
 import { formatUsd } from "@/lib/models/pricing";
 import { clip } from "@/lib/text/clip";
+import { Card } from "@/components/ui/card";
 
 function shortModel(model: string): string {
   return model.split("/").pop() ?? model;
@@ -19,7 +20,7 @@ export function GalleryCard({ item, onDelete, eager = false }: { item: GalleryIt
   return (
     <li className="group relative">
       {/* Picked for comparison: the card says so too, not only its small toggle. */}
-      <article aria-label={item.userPrompt} className="h-full overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-accent-500 group-has-[[aria-pressed=true]]:border-accent-500 group-has-[[aria-pressed=true]]:ring-2 group-has-[[aria-pressed=true]]:ring-accent-500/60 dark:border-zinc-800 dark:bg-zinc-900">
+      <Card as="article" aria-label={item.userPrompt} className="h-full overflow-hidden transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-accent-500 group-has-[[aria-pressed=true]]:border-accent-500 group-has-[[aria-pressed=true]]:ring-2 group-has-[[aria-pressed=true]]:ring-accent-500/60">
         <Link href={`/gallery/${item.id}`} className="flex h-full flex-col outline-none">
           {/* The image's own aspect ratio (within 1:2 … 2:1), so landscape and portrait results are not cropped square. */}
           <div className="relative overflow-hidden bg-zinc-100 dark:bg-zinc-800" style={{ aspectRatio: tileRatio(item.width, item.height) }}>
@@ -65,7 +66,7 @@ export function GalleryCard({ item, onDelete, eager = false }: { item: GalleryIt
             </p>
           </div>
         </Link>
-      </article>
+      </Card>
       <CompareToggle generationId={item.id} label={clip(item.userPrompt, 80)} thumbUrl={item.thumbUrl} hrefBase="/compare" revealOnHover className="absolute left-2 top-2" />
       <button
         type="button"

@@ -5,6 +5,7 @@ import { EMPTY_GALLERY_PARAMS, GALLERY_PROVIDERS, hasActiveFilters, type Gallery
 import { recordLabel } from "@/lib/providers/names";
 import { loraLabel } from "@/lib/gallery/format";
 import type { GalleryFacets } from "@/lib/gallery/view";
+import { Card } from "@/components/ui/card";
 
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -67,7 +68,7 @@ export function GalleryFilters({ params, facets, modelLabels, onChange, pending 
   const active = hasActiveFilters({ ...params, q });
 
   return (
-    <form
+    <Card as="form"
       role="search"
       aria-label="Gallery filters"
       action="/gallery"
@@ -76,7 +77,7 @@ export function GalleryFilters({ params, facets, modelLabels, onChange, pending 
         e.preventDefault();
         search(q, 0);
       }}
-      className="rounded-2xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900 sm:p-4"
+      className="p-3 sm:p-4"
     >
       {/* Enter in the search box submits; without JavaScript the form is a plain GET to /gallery. */}
       <button type="submit" hidden>Apply</button>
@@ -176,6 +177,6 @@ export function GalleryFilters({ params, facets, modelLabels, onChange, pending 
           </div>
         </div>
       </div>
-    </form>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import type { GalleryTotals, GalleryWindowTotals } from "@/lib/gallery/view";
 import { spendNote, totalsLine } from "@/lib/gallery/totals";
 import { formatUsd } from "@/lib/models/pricing";
+import { Card } from "@/components/ui/card";
 
 const WINDOWS = [
   { key: "today", label: "today", note: "since 00:00 UTC" },
@@ -19,7 +20,7 @@ export function TotalsBar({ totals, filtered }: { totals: GalleryTotals; filtere
         {WINDOWS.map(({ key, label, note }) => {
           const t = totals[key];
           return (
-            <div key={key} className="min-w-0 rounded-2xl border border-zinc-200 bg-white px-3 py-2.5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900 sm:px-4 sm:py-3">
+            <Card key={key} className="min-w-0 px-3 py-2.5 sm:px-4 sm:py-3">
               <h2 className="truncate text-[11px] font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
                 {/* "Spent" is said once below on a phone, where three narrow cards cannot fit it. */}
                 <span className="sr-only sm:not-sr-only">Spent </span>
@@ -28,7 +29,7 @@ export function TotalsBar({ totals, filtered }: { totals: GalleryTotals; filtere
               </h2>
               <p className="mt-0.5 text-lg font-semibold tabular-nums tracking-tight sm:text-2xl">{formatUsd(t.spendMicroUsd)}</p>
               <p className="truncate text-xs text-zinc-600 dark:text-zinc-400" title={spendNote(t)}>{spendNote(t)}</p>
-            </div>
+            </Card>
           );
         })}
       </div>

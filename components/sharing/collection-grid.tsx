@@ -7,6 +7,7 @@ import { OpenInStudio } from "./recipe";
 import { SweepTable } from "./sweep-table";
 import { clip } from "@/lib/text/clip";
 import { isSimulated } from "@/lib/providers/names";
+import { Card } from "@/components/ui/card";
 
 /** Server-rendered grids of a shared collection: plain cards, or a labelled sweep grid. */
 
@@ -63,7 +64,7 @@ function KeyParams({ item }: { item: SharedCollectionItem }) {
 
 function ItemCard({ item, position }: { item: SharedCollectionItem; position: number }) {
   return (
-    <li className="flex flex-col gap-3 rounded-2xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <Card as="li" className="flex flex-col gap-3 p-3">
       <Thumb item={item} crop />
       <div className="flex flex-1 flex-col gap-2 px-1">
         <h2 className="line-clamp-2 break-words text-sm font-medium text-zinc-900 dark:text-zinc-100">
@@ -75,7 +76,7 @@ function ItemCard({ item, position }: { item: SharedCollectionItem; position: nu
       <div className="px-1 pb-1">
         <OpenInStudio result={item} size="sm" tone="soft" />
       </div>
-    </li>
+    </Card>
   );
 }
 
@@ -143,7 +144,7 @@ export function SweepGrid({ collection, cellExtras, actions }: SweepGridProps) {
   return (
     <div className="flex flex-col gap-6">
       {common && (
-        <section aria-label="Fixed across the grid" className="flex flex-col gap-2 rounded-2xl border border-zinc-200 bg-white p-4 text-sm shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <Card as="section" aria-label="Fixed across the grid" className="flex flex-col gap-2 p-4 text-sm">
           {common.prompt && <p className="break-words text-zinc-800 dark:text-zinc-200">“{common.prompt}”</p>}
           <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
             {common.model && <span>{common.model}</span>}
@@ -156,7 +157,7 @@ export function SweepGrid({ collection, cellExtras, actions }: SweepGridProps) {
               </a>
             ))}
           </p>
-        </section>
+        </Card>
       )}
       {actions && <div className="flex flex-wrap items-center justify-end gap-2">{actions}</div>}
       <SweepTable

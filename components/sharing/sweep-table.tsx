@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { SweepAxes } from "@/lib/sharing/view";
+import { Card } from "@/components/ui/card";
 
 /** Narrow enough on a phone for a 0.3–1.2 step 0.3 sweep (four values) to fit the screen, roomier from `sm` up. */
 const column = "min-w-20 sm:min-w-36";
@@ -31,7 +32,7 @@ export function SweepTable({ axes, cell, baseline, label }: SweepTableProps) {
   const caption = [axes.x && `Columns: ${axes.x.name}`, axes.y && `rows: ${axes.y.name}`, hasBaseline && "the first column is the same image with no LoRA"].filter(Boolean);
   return (
     <div className="relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-      <table aria-label={label} className="w-full border-separate border-spacing-1 rounded-2xl border border-zinc-200 bg-white p-1.5 shadow-sm sm:border-spacing-2 sm:p-3 dark:border-zinc-800 dark:bg-zinc-900">
+      <Card as="table" aria-label={label} className="w-full border-separate border-spacing-1 p-1.5 sm:border-spacing-2 sm:p-3">
         <caption className="sr-only">{caption.join("; ")}</caption>
         <thead>
           {axes.x && (
@@ -85,7 +86,7 @@ export function SweepTable({ axes, cell, baseline, label }: SweepTableProps) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Card>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import type { SlotCard } from "@/lib/studio/readiness";
 import type { LoraSlot as Slot } from "@/lib/studio/state";
 import { ScaleControl } from "./scale-control";
 import { TriggerChips } from "./trigger-chips";
+import { Card } from "@/components/ui/card";
 
 /** A LoRA picked again came back with the person's last scale and phrases for it. */
 export interface Remembered {
@@ -93,7 +94,7 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
   const card = resolved.status === "ready" ? resolved.card : null;
   const filled = slot.path.trim().length > 0;
   return (
-    <fieldset className="flex min-w-0 flex-col gap-3 rounded-2xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900/60" aria-busy={resolved.status === "loading"}>
+    <Card as="fieldset" className="flex min-w-0 flex-col gap-3 p-3 dark:bg-zinc-900/60" aria-busy={resolved.status === "loading"}>
       <legend className="sr-only">{name}</legend>
       <div className="flex items-center justify-between gap-2">
         <label htmlFor={id} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{name}</label>
@@ -148,6 +149,6 @@ export function LoraSlotField({ position, slot, resolved, modelId, onChange, onR
           {card && card.triggers.length === 0 && <p className="text-xs text-zinc-500">No trigger phrase published for this LoRA: it applies without one.</p>}
         </>
       )}
-    </fieldset>
+    </Card>
   );
 }

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes } from "react";
+import { cn } from "@/lib/cn";
 
 const VARIANTS = {
   primary: "bg-accent-600 text-white shadow-sm hover:bg-accent-700 disabled:opacity-50",
@@ -10,11 +11,12 @@ const SIZES = { sm: "px-2 py-1 text-xs", md: "px-3 py-2 text-sm", lg: "px-5 py-2
 
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES };
 
-export function Button({ variant = "secondary", size = "md", className = "", type = "button", ...rest }: Props) {
+/** `className` overrides the variant and size (merged by `cn`, not left to CSS order). */
+export function Button({ variant = "secondary", size = "md", className, type = "button", ...rest }: Props) {
   return (
     <button
       type={type}
-      className={`inline-flex items-center justify-center gap-1.5 rounded-lg font-medium transition disabled:cursor-not-allowed ${VARIANTS[variant]} ${SIZES[size]} ${className}`}
+      className={cn("inline-flex items-center justify-center gap-1.5 rounded-lg font-medium transition disabled:cursor-not-allowed", VARIANTS[variant], SIZES[size], className)}
       {...rest}
     />
   );

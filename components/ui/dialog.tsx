@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
+import { cn } from "@/lib/cn";
+import { CARD } from "./card";
 
 /**
  * The native <dialog>: focus trapping, Escape and the backdrop come from the browser. Rendered
@@ -27,7 +29,7 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
       // React bubbles events through portals: keep the dialog's keys and submits out of the page's form.
       onKeyDown={(e) => e.stopPropagation()}
       onSubmit={(e) => e.stopPropagation()}
-      className="m-auto w-[min(44rem,calc(100vw-2rem))] rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      className={cn(CARD, "m-auto w-[min(44rem,calc(100vw-2rem))] p-0 text-zinc-900 shadow-2xl backdrop:bg-black/50 dark:text-zinc-100")}
     >
       <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
         <h2 className="text-base font-semibold">{title}</h2>

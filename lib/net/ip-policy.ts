@@ -53,30 +53,9 @@ function family(s: string): 0 | 4 | 6 {
   return 0;
 }
 
-/** 16 bytes of an IPv6 literal already validated by `family`. */
+/** 16 bytes of an IPv6 literal already validated by `family` (embedded dotted quads included). */
 function v6Bytes(text: string): Uint8Array {
-  let s = text;
-  const tail: number[] = [];
-  // Dotted-quad tail (::ffff:1.2.3.4, ::1.2.3.4, 64:ff9b::1.2.3.4) becomes two hextets.
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
-  if (dotted) {
-    const n = v4(dotted[1]);
-    tail.push(n >>> 16, n & 0xffff);
-    s = s.slice(0, -dotted[1].length);
-    if (s.endsWith(":") && !s.endsWith("::")) s = s.slice(0, -1);
-  }
-  const hex = (part: string) => (part === "" ? [] : part.split(":").map((h) => parseInt(h, 16)));
-  const [head, rest] = s.includes("::") ? s.split("::") : [s, undefined];
-  const left = hex(head);
-  const right = rest === undefined ? [] : hex(rest);
-  const fill = 8 - left.length - right.length - tail.length;
-  const words = [...left, ...new Array<number>(rest === undefined ? 0 : fill).fill(0), ...right, ...tail];
-  const out = new Uint8Array(16);
-  words.forEach((w, i) => {
-    out[i * 2] = w >> 8;
-    out[i * 2 + 1] = w & 0xff;
-  });
-  return out;
+  return Uint8Array.from(ipaddr.IPv6.parse(text).toByteArray());
 }
 
 const v4At = (b: Uint8Array, i: number) => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;

@@ -14,6 +14,7 @@ import { PARAMETER_ROWS } from "@/lib/generation/fields";
 import { isSimulated, providerLabel, providerOf, recordLabel } from "@/lib/providers/names";
 import { explainPrice, formatUsd, unpublishedNote } from "@/lib/models/pricing";
 import { getOwnerId } from "@/lib/owner/session";
+import { Card as CardSurface } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -28,13 +29,13 @@ export async function generateMetadata({ params }: PageProps<"/gallery/[id]">): 
 
 function Card({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
-    <section aria-label={title} className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <CardSurface as="section" aria-label={title} className="p-4">
       <div className="mb-3 flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold">{title}</h2>
         {action}
       </div>
       {children}
-    </section>
+    </CardSurface>
   );
 }
 
@@ -81,7 +82,7 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
             </p>
           )}
           {g.images.map((img) => (
-            <figure key={img.id} className="overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+            <CardSurface as="figure" key={img.id} className="overflow-hidden">
               <a href={img.url} target="_blank" rel="noopener" className="flex justify-center bg-zinc-100 dark:bg-zinc-950" title="Open at full resolution">
                 {/* eslint-disable-next-line @next/next/no-img-element -- bytes come from our own immutable route */}
                 <img
@@ -105,7 +106,7 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
                   </a>
                 </span>
               </figcaption>
-            </figure>
+            </CardSurface>
           ))}
         </section>
 

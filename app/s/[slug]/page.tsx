@@ -4,6 +4,7 @@ import { LoraList, OpenInStudio, PromptBlock, ProviderBadge, RecipeFacts, Shared
 import { loadSharedResult, requestBaseUrl } from "@/lib/sharing/load";
 import { describeResult } from "@/lib/sharing/view";
 import { clip, clipAtWord } from "@/lib/text/clip";
+import { Card } from "@/components/ui/card";
 
 // Always read the database: revoking a link must take effect on the next request.
 export const dynamic = "force-dynamic";
@@ -71,7 +72,7 @@ export default async function SharedResultPage({ params }: PageProps<"/s/[slug]"
           ))}
         </section>
 
-        <aside aria-label="Recipe" className="flex flex-col gap-5 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm lg:sticky lg:top-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <Card as="aside" aria-label="Recipe" className="flex flex-col gap-5 p-5 lg:sticky lg:top-6">
           {/* One "Open in studio" per width: here on wide screens, under the title on narrow ones. */}
           <div className="hidden flex-col gap-2 lg:flex">
             <OpenInStudio result={result} className="w-full" />
@@ -85,7 +86,7 @@ export default async function SharedResultPage({ params }: PageProps<"/s/[slug]"
           <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">
             <RecipeFacts result={result} />
           </div>
-        </aside>
+        </Card>
       </div>
     </article>
   );

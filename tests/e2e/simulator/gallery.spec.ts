@@ -113,7 +113,10 @@ test("delete a result, then undo", async ({ page }) => {
   await expect(cards(page)).toHaveCount(2);
   await page.getByRole("button", { name: "Delete “a result to delete”" }).click();
   await expect(cards(page)).toHaveCount(1);
-  await expect(page.getByRole("status").filter({ hasText: "Deleted" })).toBeVisible();
+  // Announced politely: the toast sits in sonner's live region.
+  const notifications = page.getByRole("region", { name: /^Notifications/ });
+  await expect(notifications).toHaveAttribute("aria-live", "polite");
+  await expect(notifications.getByText("Deleted")).toBeVisible();
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(cards(page)).toHaveCount(2);
   await page.reload();

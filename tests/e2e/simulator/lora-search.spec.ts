@@ -94,3 +94,38 @@ test("remembered settings say so, with a one-click reset back to the LoRA's defa
   await expect(studio.loraScale(1)).toHaveValue("1");
   await expect(studio.remembered(1)).toHaveCount(0);
 });
+
+test("the suggestion list: Home/End and the arrows keep the active option in view; leaving the box closes it at once", async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  const box = studio.lora(1);
+  await box.click();
+  const listbox = page.getByRole("listbox", { name: "LoRA 1 suggestions" });
+  const options = studio.suggestions(1);
+  // More suggestions than the list shows at once, so moving to the end has to scroll.
+  await expect(options.nth(7)).toBeAttached();
+  const last = options.last();
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+  await expect(last).not.toBeInViewport();
+
+  await page.keyboard.press("End");
+  await expect(last).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await last.getAttribute("id"))!);
+  await expect(last).toBeInViewport();
+  await page.keyboard.press("Home");
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+  await expect(options.first()).toBeInViewport();
+  await expect(last).not.toBeInViewport();
+  await page.keyboard.press("ArrowDown");
+  await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+
+  // Typing more starts again from the top of the fresh results.
+  await page.keyboard.type("a");
+  await expect(listbox).not.toHaveAttribute("aria-busy", "true");
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+
+  // Focus leaving the box closes the list in the same event (no timer to wait out).
+  await page.keyboard.press("Tab");
+  expect(await listbox.count()).toBe(0);
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+});
