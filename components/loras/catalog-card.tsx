@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { PreviewImage } from "@/components/ui/preview-image";
 import type { LoraSearchResult } from "@/lib/loras/search/types";
 import { emptySlot, initialStudioState, stateToSearchParams } from "@/lib/studio/state";
+import { Card } from "@/components/ui/card";
 
 const BASE: Record<string, string> = { flux1: "FLUX.1", flux2: "FLUX.2", sdxl: "SDXL", sd15: "SD 1.5", unknown: "base unknown" };
 const SOURCE: Record<string, string> = { "huggingface-repo": "Hugging Face", "huggingface-file": "Hugging Face", civitai: "Civitai", "replicate-model": "Replicate", "replicate-version": "Replicate", "direct-file": "File" };
@@ -50,7 +51,7 @@ function PreviewPlaceholder({ path }: { path: string }) {
 export function CatalogCard({ lora }: { lora: LoraSearchResult }) {
   const facts = [SOURCE[lora.source] ?? lora.source, lora.usageCount > 0 ? `used ${lora.usageCount}×` : null, lora.starter ? "starter set" : null, ...lora.tags.slice(0, 3)].filter(Boolean);
   return (
-    <article aria-label={lora.title} className="flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <Card as="article" aria-label={lora.title} className="flex flex-col overflow-hidden">
       {/* Fixed 4:3 frame: the placeholder underneath, the preview (when it loads) over it. */}
       <div data-testid="lora-preview" className="relative aspect-[4/3] overflow-hidden bg-zinc-100 dark:bg-zinc-800">
         <PreviewPlaceholder path={lora.path} />
@@ -81,6 +82,6 @@ export function CatalogCard({ lora }: { lora: LoraSearchResult }) {
           )}
         </div>
       </div>
-    </article>
+    </Card>
   );
 }
