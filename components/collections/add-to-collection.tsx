@@ -35,9 +35,6 @@ export function AddToCollection({ generationId, size = "sm", variant = "secondar
   useEffect(() => {
     if (!open) return;
     let live = true;
-    setCollections(null);
-    setError(null);
-    setStatus(null);
     void listCollectionsAction(generationId).then((result) => {
       if (!live) return;
       if (result.ok) setCollections(result.collections);
@@ -79,7 +76,13 @@ export function AddToCollection({ generationId, size = "sm", variant = "secondar
 
   return (
     <>
-      <Button size={size} variant={variant} className={className} onClick={() => setOpen(true)}>
+      <Button size={size} variant={variant} className={className} onClick={() => {
+          // Each opening starts clean and lists the collections afresh.
+          setCollections(null);
+          setError(null);
+          setStatus(null);
+          setOpen(true);
+        }}>
         <span aria-hidden className="text-base leading-none">+</span> Add to collection
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Add to collection">

@@ -82,6 +82,7 @@ function Title({ collection, onRenamed }: { collection: CollectionEditorProps["c
     );
   }
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape anywhere in the rename form (field or buttons) cancels it
     <form
       className="flex w-full max-w-xl flex-col gap-1.5"
       onSubmit={(e) => {
@@ -106,6 +107,7 @@ function Title({ collection, onRenamed }: { collection: CollectionEditorProps["c
       <div className="flex gap-2">
         <input
           id={inputId}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the field appears because the person pressed Rename
           autoFocus
           value={value}
           maxLength={COLLECTION_NAME_MAX}

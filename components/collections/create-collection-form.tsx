@@ -7,7 +7,7 @@ import { COLLECTION_NAME_MAX } from "@/lib/collections/limits";
 import { createCollectionAction } from "./actions";
 
 /** Name + "New collection": creates an empty collection and opens it. */
-export function CreateCollectionForm({ autoFocus = false }: { autoFocus?: boolean }) {
+export function CreateCollectionForm() {
   const router = useRouter();
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +34,6 @@ export function CreateCollectionForm({ autoFocus = false }: { autoFocus?: boolea
         <input
           id={id}
           value={name}
-          autoFocus={autoFocus}
           maxLength={COLLECTION_NAME_MAX}
           onChange={(e) => setName(e.target.value)}
           placeholder="Name a new collection"

@@ -18,7 +18,7 @@ export function ConfirmSweepDialog({ open, cost, thresholdUsd, onConfirm, onClos
           <p className="text-zinc-600 dark:text-zinc-400">Cells you cancel before they are sent are not charged; a cell already sent may be charged even if it fails or you cancel it.</p>
           <div className="flex justify-end gap-2">
             <Button onClick={onClose}>Not now</Button>
-            <Button variant="primary" onClick={onConfirm} autoFocus>
+            <Button variant="primary" onClick={onConfirm}>
               Yes, start {formatUsd(cost.totalMicroUsd)} sweep
             </Button>
           </div>

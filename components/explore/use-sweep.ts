@@ -5,7 +5,7 @@ import type { AppErrorShape } from "@/lib/errors";
 import { liveCellLabel, type LiveCell, type LiveSweep } from "@/lib/explore/live";
 import type { SweepCellRef } from "@/lib/explore/cell";
 import type { SweepPlan } from "@/lib/explore/plan";
-import { runSweep, type CellStatus, type SweepProgress } from "@/lib/explore/run";
+import { runSweep, type SweepProgress } from "@/lib/explore/run";
 import type { GenerateResult } from "@/lib/generation/generate-for-owner";
 import type { GenerationInput } from "@/lib/generation/schema";
 import type { GenerationView } from "@/lib/generation/view";
@@ -169,15 +169,17 @@ export function useSweep({ concurrency, onLimits, initial = null }: { concurrenc
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
+  const collectionId = sweep?.collectionId;
+  const retryable = sweep?.retryable;
   const retry = useCallback(
     (key: string) => {
       // A double-click on Retry must not make (and pay for) the cell twice.
-      if (!sweep?.collectionId || !sweep.retryable || !jobs.current.has(key) || retrying.current.has(key)) return;
+      if (!collectionId || !retryable || !jobs.current.has(key) || retrying.current.has(key)) return;
       retrying.current.add(key);
       setSweep((s) => (s ? { ...s, cells: s.cells.map((c) => (c.key === key ? { ...c, status: "pending", error: undefined } : c)) } : s));
-      void execute(sweep.collectionId, [key]).finally(() => retrying.current.delete(key));
+      void execute(collectionId, [key]).finally(() => retrying.current.delete(key));
     },
-    [execute, sweep?.collectionId, sweep?.retryable],
+    [execute, collectionId, retryable],
   );
 
   /** Shows a saved sweep (one brought back after the back button); ignored while one runs. */

@@ -59,6 +59,7 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
   useEffect(() => {
     if (!pendingPick || !current) return;
     const r = "enter" in pendingPick ? search.results[0] : search.results.find((x) => x.path === pendingPick.path);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a waiting pick is carried out when its answer arrives (pick() tells the parent, so not during render)
     if (r) pick(r);
     else setPendingPick(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- acts when the fresh answer arrives
@@ -97,9 +98,8 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
       <ComboboxInput
         id={id}
         aria-label={label}
-        aria-expanded={showList}
-        aria-controls={showList ? listbox?.id : undefined}
         listOpen={showList}
+        listboxId={showList ? listbox?.id : undefined}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
         inputMode="url"
@@ -118,6 +118,7 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
         className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950"
       />
       {showList && (
+        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- a press on the list keeps focus in the box (the list is not a focus stop)
         <div onMouseDown={(e) => e.preventDefault()} className="absolute inset-x-0 top-full z-30 mt-1 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
           <CommandList ref={setListbox} label={`${label} suggestions`} aria-busy={!current || undefined} className={`max-h-80 overflow-auto py-1 transition-opacity ${current ? "" : "opacity-60"}`}>
             {search.results.map((r) => (
@@ -162,7 +163,12 @@ export function LoraCombobox({ id, label, value, modelId, invalid, describedBy, 
  * not used: it always says aria-expanded="true" and replaces the input's id, which the slot's
  * label and descriptions rely on. The active option comes from cmdk's state.
  */
-function ComboboxInput({ listOpen, onComboboxKeyDown, ...props }: InputHTMLAttributes<HTMLInputElement> & { listOpen: boolean; onComboboxKeyDown: (e: KeyboardEvent<HTMLInputElement>, activePath: string | undefined) => void }) {
+function ComboboxInput({
+  listOpen,
+  listboxId,
+  onComboboxKeyDown,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { listOpen: boolean; listboxId: string | undefined; onComboboxKeyDown: (e: KeyboardEvent<HTMLInputElement>, activePath: string | undefined) => void }) {
   const activeId = useCommandState((s) => s.selectedItemId);
   const activePath = useCommandState((s) => s.value);
   return (
@@ -170,6 +176,8 @@ function ComboboxInput({ listOpen, onComboboxKeyDown, ...props }: InputHTMLAttri
       {...props}
       type="text"
       role="combobox"
+      aria-expanded={listOpen}
+      aria-controls={listboxId}
       aria-autocomplete="list"
       aria-activedescendant={listOpen && activePath ? activeId : undefined}
       autoComplete="off"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, useTransition } from "react";
+import { useId, useState, useSyncExternalStore, useTransition } from "react";
 import { setCollectionSharedAction, setGenerationSharedAction } from "@/components/collections/actions";
 import { CopyButton } from "@/components/ui/copy-button";
 
@@ -17,10 +17,15 @@ export interface ShareSwitchProps {
 }
 
 /** The page's own origin, after hydration (the server cannot know the proxy's view of it). */
+const noSubscription = () => () => {};
+
+/** This page's origin in the browser; "" in the server render (the link is shown after hydration). */
 function useOrigin(): string {
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
-  return origin;
+  return useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
 }
 
 /**

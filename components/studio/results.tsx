@@ -57,7 +57,7 @@ export function GenerationResult({ generation, onReuseSeed, actions, share, ref 
               src={img.url}
               width={img.width}
               height={img.height}
-              alt={`${generation.userPrompt} (seed ${generation.seed}, image ${img.index + 1})`}
+              alt={`${generation.userPrompt} (seed ${generation.seed}, ${img.index + 1} of ${generation.images.length})`}
               className="h-auto w-full"
               style={{ aspectRatio: `${img.width} / ${img.height}` }}
             />

@@ -126,7 +126,7 @@ export function Studio({ initialResults, initialLimits, initialOwnKey, hasOwner,
     onDone: (g, l) => {
       addResult(g);
       setLimits(l);
-      reveal.revealResult(g.id);
+      revealResult(g.id);
     },
     onError: (e) => {
       setError(e);
@@ -134,7 +134,7 @@ export function Studio({ initialResults, initialLimits, initialOwnKey, hasOwner,
       if (REFUSAL_CODES.has(e.code)) refreshModels();
     },
   });
-  const reveal = useRevealResults(generation.pending);
+  const { pendingRef, resultRef, resultId, revealResult } = useRevealResults(generation.pending);
   const barRef = useFocusClearOf<HTMLDivElement>();
   const preview = useExplorePreview(effective, explore, model, limits);
   const busy = generation.pending || sweeps.running || sweeps.starting;
@@ -177,6 +177,7 @@ export function Studio({ initialResults, initialLimits, initialOwnKey, hasOwner,
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- one place decides what Enter does in every field of the form */}
       <form
         aria-label="Studio"
         className="flex min-w-0 flex-col gap-3 sm:gap-4"
@@ -308,14 +309,14 @@ export function Studio({ initialResults, initialLimits, initialOwnKey, hasOwner,
         )}
         <CompareTray hrefBase="/compare" placement="inline" returnHere />
         {generation.pending && (
-          <div ref={reveal.pendingRef} className="scroll-mt-4">
+          <div ref={pendingRef} className="scroll-mt-4">
             <PendingResults width={state.width} height={state.height} n={state.n} elapsedMs={generation.elapsed} />
           </div>
         )}
         {nothingYet && <EmptyResults mode={mode} />}
         {shownResults.map((g) => (
           <GenerationResult
-            ref={g.id === reveal.resultId ? reveal.resultRef : undefined}
+            ref={g.id === resultId ? resultRef : undefined}
             key={g.id}
             generation={g}
             onReuseSeed={(seed) => dispatch({ type: "fixSeed", seed })}

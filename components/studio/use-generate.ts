@@ -18,10 +18,15 @@ function cancelGeneration(clientRequestId: string) {
 
 function useElapsed(running: boolean): number {
   const [elapsed, setElapsed] = useState(0);
+  // A new run starts from zero (state adjusted while rendering, not in an effect).
+  const [wasRunning, setWasRunning] = useState(running);
+  if (running !== wasRunning) {
+    setWasRunning(running);
+    if (running) setElapsed(0);
+  }
   useEffect(() => {
     if (!running) return;
     const start = performance.now();
-    setElapsed(0);
     const timer = setInterval(() => setElapsed(performance.now() - start), 100);
     return () => clearInterval(timer);
   }, [running]);

@@ -24,11 +24,13 @@ export function useRevealResults(pending: boolean) {
     // and scrolling away would hide Cancel.
     if (pending && window.matchMedia("(min-width: 1024px)").matches) reveal(pendingRef.current);
   }, [pending]);
+  const revealed = useRef<string | null>(null);
   useEffect(() => {
     // After the progress placeholder above it is gone, or the result would shift after the scroll.
-    if (!resultId || pending) return;
+    // Once per result: a later run that fails must not scroll back to it.
+    if (!resultId || pending || revealed.current === resultId) return;
+    revealed.current = resultId;
     reveal(resultRef.current);
-    setResultId(null);
   }, [resultId, pending]);
   return { pendingRef, resultRef, resultId, revealResult: setResultId };
 }

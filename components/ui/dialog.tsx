@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { cn } from "@/lib/cn";
+import { useHydrated } from "./use-hydrated";
 import { CARD } from "./card";
 
 /**
@@ -11,8 +12,7 @@ import { CARD } from "./card";
  */
 export function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  const mounted = useHydrated();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -21,6 +21,7 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
   }, [open, mounted]);
   if (!mounted) return null;
   return createPortal(
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a click on the backdrop closes; the keys are only kept inside the dialog
     <dialog
       ref={ref}
       aria-label={title}

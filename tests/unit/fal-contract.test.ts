@@ -63,7 +63,7 @@ describe.each(FAL_ENDPOINT_IDS)("%s input contract", (endpoint) => {
   it("names its sources", () => {
     const file = endpoint === "fal-ai/flux-lora" ? "flux-lora" : "flux-2-lora";
     const schema = JSON.parse(readFileSync(`lib/fal/contract/${file}.input.schema.json`, "utf8"));
-    expect(schema.$comment).toMatch(/providers\.md/);
+    expect(schema.$comment).toMatch(/docs\/fal\.md/);
     expect(schema.$comment).toMatch(/fal-js/);
   });
 });

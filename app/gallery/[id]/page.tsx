@@ -89,7 +89,7 @@ export default async function GenerationDetailPage({ params }: PageProps<"/galle
                   src={img.url}
                   width={img.width}
                   height={img.height}
-                  alt={`${g.userPrompt} (seed ${g.seed}, image ${img.index + 1} of ${g.images.length})`}
+                  alt={`${g.userPrompt} (seed ${g.seed}, ${img.index + 1} of ${g.images.length})`}
                   className="h-auto max-h-[80vh] w-auto max-w-full"
                 />
               </a>
