@@ -215,3 +215,8 @@ export async function deletePromptSet(ownerId: string, id: string): Promise<bool
   const { count } = await getDb().promptSet.deleteMany({ where: { id, ownerId } });
   return count > 0;
 }
+
+/** Titles and trigger phrases of known LoRAs (cached cards, starter set), by path or link. */
+export function lorasByPath(paths: string[]) {
+  return getDb().lora.findMany({ where: { OR: [{ path: { in: paths } }, { key: { in: paths } }] }, select: { path: true, key: true, title: true, triggers: true } });
+}

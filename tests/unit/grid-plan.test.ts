@@ -146,3 +146,20 @@ describe("planGrid", () => {
     expect(loraShortName("owner/repo/")).toBe("repo");
   });
 });
+
+describe("builder drafts", async () => {
+  const { draftToSpec, parseLoraLines } = await import("@/lib/grid/draft");
+  const { STARTER_PROMPT_SET, parsePromptLines, promptLines } = await import("@/lib/grid/prompt-sets");
+  it("reads LoRA lines with optional phrases, and fills titles and phrases the server knows", () => {
+    expect(parseLoraLines(" a/b \n\n c/d | one, two ,\n")).toEqual([{ path: "a/b", triggers: null }, { path: "c/d", triggers: ["one", "two"] }]);
+    const known = new Map([["a/b", { title: "Tarot", triggers: ["trtcrd"] }]]);
+    const spec = draftToSpec({ kind: "lora1", text: { lora1: "a/b\nc/d | ink" }, models: [], promptSetId: "" }, { known, promptSets: [] });
+    expect(spec).toEqual({ kind: "lora1", loras: [{ path: "a/b", title: "Tarot", triggers: ["trtcrd"] }, { path: "c/d", title: undefined, triggers: ["ink"] }] });
+  });
+  it("a prompt-set axis carries the set's prompts; the starter set has the six kinds", () => {
+    expect(STARTER_PROMPT_SET.prompts.map((p) => p.label)).toEqual(["portrait", "landscape", "object", "typography", "animal", "interior"]);
+    expect(draftToSpec({ kind: "prompt-set", text: {}, models: [], promptSetId: "starter" }, { known: new Map(), promptSets: [STARTER_PROMPT_SET] })).toMatchObject({ kind: "prompt-set", name: "Starter set", prompts: STARTER_PROMPT_SET.prompts });
+    expect(parsePromptLines("hero: a knight\na red car on a road")).toEqual([{ label: "hero", prompt: "a knight" }, { label: "a red car", prompt: "a red car on a road" }]);
+    expect(parsePromptLines(promptLines(STARTER_PROMPT_SET.prompts))).toEqual(STARTER_PROMPT_SET.prompts);
+  });
+});
