@@ -1,4 +1,5 @@
 import { fieldErrors, generationInputSchemaFor, MAX_SCALE, MAX_SEED, MIN_SCALE, type GenerationInput } from "@/lib/generation/schema";
+import { parseLoraLink } from "@/lib/loras/parse-link";
 import { findIn, type Catalog, type ImageModel } from "@/lib/models/catalog";
 import { priceRequest, unpublishedNote } from "@/lib/models/pricing";
 import { parseNumbers, type NumberRules } from "./numbers";
@@ -147,7 +148,11 @@ export function parseAxis(spec: AxisSpec, base: GridBase, ctx: PlanContext & { m
       const seen = new Set<string>();
       const values: AxisValue[] = [];
       for (const l of spec.loras as GridLora[]) {
-        const path = l.path.trim();
+        // The exact path the provider gets, as the studio's slots send it (lib/loras/parse-link.ts).
+        const link = parseLoraLink(l.path.trim());
+        if (!link.ok) return { ok: false, message: `LoRA ${slot + 1}: ${link.reason}` };
+        if (!link.path) return { ok: false, message: `LoRA ${slot + 1}: ${l.path.trim()} names a model, not a file; paste it in a LoRA slot first to pick its version` };
+        const path = link.path;
         if (seen.has(path)) continue;
         seen.add(path);
         values.push({ label: loraTitle(l), patch: { lora: { slot, path, triggers: [...(l.triggers ?? [])] } } });

@@ -134,7 +134,7 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
     expect(view.spentMicroUsd).toBe(0);
     await sleep(1_500);
     expect(generations().length).toBe(sent);
-  }, 60_000);
+  }, 180_000);
 
   it("a 429 with retry-after holds back every cell on the key, and the cell succeeds after it", async () => {
     const { list: [a] } = await instances(1, { GRID_CONCURRENCY: "3" });
@@ -156,7 +156,7 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
     expect(sent.filter((r) => r.receivedAt >= at + 1_900).length).toBeGreaterThan(0);
     expect(sent.filter((r) => !r.fault || !("status" in r.fault))).toHaveLength(12);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(2_000);
-  }, 60_000);
+  }, 180_000);
 
   it("a killed instance's running cells become interrupted, never re-run; its queued cells finish on another", async () => {
     const { env, list: [a] } = await instances(1, { GRID_CONCURRENCY: "2", GENERATION_LEASE_SECONDS: "4" });
@@ -174,5 +174,5 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
     const sent = generations();
     expect(sent).toHaveLength(6);
     expect(new Set(sent.map((r) => bodyKey(r.body))).size).toBe(6);
-  }, 90_000);
+  }, 180_000);
 });

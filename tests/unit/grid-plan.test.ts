@@ -74,6 +74,13 @@ describe("parseAxis", () => {
     const models = parseAxis({ kind: "model", models: [FLUX1, FAL] }, base(), ctx);
     expect(models.ok && models.axis.values.map((v) => v.label)).toEqual([findIn(catalog, FLUX1)!.label, findIn(catalog, FAL)!.label]);
     expect(parseAxis({ kind: "model", models: ["nope/model"] }, base(), ctx)).toEqual({ ok: false, message: "Model: nope/model is not offered here" });
+    // Links become the exact path the provider gets, like a studio slot's; a bad one is refused.
+    const page = parseAxis({ kind: "lora1", loras: [{ path: "multimodalart/flux-tarot-v1" }, { path: "https://huggingface.co/a/b/blob/main/ink.safetensors" }] }, base(), ctx);
+    expect(page.ok && page.axis.values.map((v) => [v.label, v.patch.lora?.path])).toEqual([
+      ["flux-tarot-v1", "https://huggingface.co/multimodalart/flux-tarot-v1"],
+      ["ink", "https://huggingface.co/a/b/resolve/main/ink.safetensors"],
+    ]);
+    expect(parseAxis({ kind: "lora1", loras: [{ path: "ftp://x" }] }, base(), ctx)).toMatchObject({ ok: false, message: expect.stringMatching(/^LoRA 1: /) });
   });
   it("reads prompt S/R like A1111: the first value must be in the prompt", () => {
     expect(splitReplaceValues("cat, dog , fox")).toEqual(["cat", "dog", "fox"]);
