@@ -115,14 +115,15 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
 
   it("a cancel on the other instance stops queued cells at once and aborts the running ones", async () => {
     const { list: [a, b] } = await instances(2, { GRID_CONCURRENCY: "2" });
-    together.inject({ kind: "delay", ms: 4_000 });
+    together.inject({ kind: "delay", ms: 10_000 });
     const grid = await a.post("/grid/start", { ownerId: "owner-cancel", spec: spec36 });
     while (generations().length < 2) await sleep(20);
     const cancelledAt = Date.now();
     expect(await b.post("/grid/cancel", { ownerId: "owner-cancel", gridId: grid.gridId })).toEqual({ cancelled: true });
     expect(await a.post("/grid/cancel", { ownerId: "someone-else", gridId: grid.gridId })).toEqual({ cancelled: false });
     const view = await until(a, "owner-cancel", grid.gridId, (v) => v.finished, 20_000);
-    expect(Date.now() - cancelledAt).toBeLessThan(3_000);
+    // Well before the running requests' 10 s would have ended: they were aborted, not waited for.
+    expect(Date.now() - cancelledAt).toBeLessThan(6_000);
     const sent = generations().length;
     expect(sent).toBeLessThanOrEqual(4);
     expect(view.counts.succeeded).toBe(0);
@@ -141,7 +142,7 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
     const spec = { ...spec36, x: { kind: "seed", text: "1, 2, 3, 4, 5, 6" }, y: { kind: "prompt-set", name: "Two", prompts: [{ label: "a", prompt: "a fox" }, { label: "b", prompt: "a cat" }] } };
     // The 429 comes once the workers are warm, so a request that passed the gate before it landed is rare.
     together.inject({ kind: "delay", ms: 0, times: 3 });
-    together.inject({ status: 429, retryAfterSeconds: 2, times: 1 });
+    together.inject({ status: 429, retryAfterSeconds: 3, times: 1 });
     const t0 = Date.now();
     const grid = await a.post("/grid/start", { ownerId: "owner-429", spec });
     const view = await until(a, "owner-429", grid.gridId, (v) => v.finished, 30_000);
@@ -152,25 +153,30 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
     // Requests already past the gate when the 429 came may still land; after that nothing is
     // sent until the retry-after has passed (three quick workers would otherwise send dozens).
     const at = limited!.receivedAt;
-    expect(sent.filter((r) => r.receivedAt > at + 400 && r.receivedAt < at + 1_900)).toEqual([]);
-    expect(sent.filter((r) => r.receivedAt >= at + 1_900).length).toBeGreaterThan(0);
+    expect(sent.filter((r) => r.receivedAt > at + 1_000 && r.receivedAt < at + 2_900)).toEqual([]);
+    expect(sent.filter((r) => r.receivedAt >= at + 2_900).length).toBeGreaterThan(0);
     expect(sent.filter((r) => !r.fault || !("status" in r.fault))).toHaveLength(12);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(2_000);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(3_000);
   }, 180_000);
 
   it("a killed instance's running cells become interrupted, never re-run; its queued cells finish on another", async () => {
-    const { env, list: [a] } = await instances(1, { GRID_CONCURRENCY: "2", GENERATION_LEASE_SECONDS: "4" });
+    const { env, list: [a] } = await instances(1, { GRID_CONCURRENCY: "2", GENERATION_LEASE_SECONDS: "6" });
     together.inject({ kind: "delay", ms: 3_000, times: 2 });
     const spec = { ...spec36, x: { kind: "seed", text: "1, 2, 3, 4, 5, 6" }, y: undefined };
     const grid = await a.post("/grid/start", { ownerId: "owner-crash", spec });
     while (generations().length < 2) await sleep(20);
+    const cut = generations().map((r) => bodyKey(r.body));
     await a.kill();
     const b = await startInstance(env);
     started.push(b);
     const view = await until(b, "owner-crash", grid.gridId, (v) => v.finished, 40_000);
-    expect(view.counts.interrupted).toBe(2);
-    expect(view.counts.succeeded).toBe(4);
-    expect(view.cells.filter((c) => c.status === "interrupted").every((c) => c.mayBeCharged && /may have been charged/.test(c.error!.message))).toBe(true);
+    // The two cells the killed instance had sent are interrupted (a slow machine may lose
+    // another cell's lease too: it is interrupted as well, never sent twice).
+    const interrupted = view.cells.filter((c) => c.status === "interrupted");
+    expect(interrupted.length).toBeGreaterThanOrEqual(2);
+    expect(view.counts.succeeded + interrupted.length).toBe(6);
+    expect(interrupted.every((c) => c.mayBeCharged && /may have been charged/.test(c.error!.message))).toBe(true);
+    expect(cut).toHaveLength(2);
     const sent = generations();
     expect(sent).toHaveLength(6);
     expect(new Set(sent.map((r) => bodyKey(r.body))).size).toBe(6);
