@@ -96,6 +96,7 @@ test("the browser closes mid-run; a new one with the same owner sees the grid co
   await request.post(`${TOGETHER_ADMIN}/faults`, { data: { kind: "delay", ms: 1_500 } });
   const { grid } = await open(page);
   await grid.axis("X", "Seed", "1, 2, 3, 4, 5, 6");
+  await grid.axis("Y", "None");
   // $0.210 is under the default $0.25 confirmation amount: it starts at once.
   await expect(grid.start).toHaveText("Start grid · 6 images · $0.210");
   await grid.start.click();
@@ -116,7 +117,9 @@ test("the browser closes mid-run; a new one with the same owner sees the grid co
 });
 
 test("cancel from a second tab stops the grid; cells never sent cost nothing", async ({ page, request }) => {
-  await request.post(`${TOGETHER_ADMIN}/faults`, { data: { kind: "delay", ms: 4_000 } });
+  test.setTimeout(90_000);
+  // Long enough that the second tab opens while the first cells are still running.
+  await request.post(`${TOGETHER_ADMIN}/faults`, { data: { kind: "delay", ms: 20_000 } });
   const { grid } = await open(page);
   await grid.axis("X", "Seed", "1, 2, 3, 4, 5, 6");
   await grid.axis("Y", "Steps", "20, 28");
@@ -144,6 +147,7 @@ test("a 429 with retry-after slows the run, and the cell succeeds after it", asy
   await request.post(`${TOGETHER_ADMIN}/faults`, { data: { status: 429, retryAfterSeconds: 2, times: 1 } });
   const { grid } = await open(page);
   await grid.axis("X", "Seed", "1, 2");
+  await grid.axis("Y", "None");
   await expect(grid.start).toHaveText("Start grid · 2 images · $0.070");
   await grid.start.click();
   await expect(grid.progress).toContainText("2 of 2 done", { timeout: 30_000 });
