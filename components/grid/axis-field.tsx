@@ -81,7 +81,7 @@ export function AxisField({
       ) : kind === "prompt-set" ? (
         <div className="flex flex-wrap items-center gap-2">
           <label htmlFor={`${id}-set`} className="sr-only">{`${label} prompt set`}</label>
-          <select id={`${id}-set`} value={value.promptSetId} onChange={(e) => onChange({ ...value, promptSetId: e.target.value })} className={`${field} w-auto min-w-0 flex-1`}>
+          <select id={`${id}-set`} value={value.promptSetId} onChange={(e) => onChange({ ...value, promptSetId: e.target.value })} className={`${field} min-w-40 flex-1`}>
             {promptSets.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.prompts.length})

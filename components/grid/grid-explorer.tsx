@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import { useConfirmThreshold } from "@/components/explore/use-confirm-threshold";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { draftToSpec, parseLoraLines } from "@/lib/grid/draft";
+import { draftToSpec, parseLoraLines, specProblem } from "@/lib/grid/draft";
 import { gridPrice, planGrid } from "@/lib/grid/plan";
 import { gridSpecSchema, type GridSpec } from "@/lib/grid/spec";
 import type { GridView } from "@/lib/grid/view";
@@ -89,7 +89,7 @@ export function GridExplorer({ state, titles, catalog }: { state: StudioState; t
   const plan = useMemo(() => {
     if (!spec) return null;
     const parsed = gridSpecSchema.safeParse(spec);
-    if (!parsed.success) return { errors: ["Fill in every axis"], cells: [], price: null };
+    if (!parsed.success) return { errors: [specProblem(parsed.error.issues[0]?.path ?? [])], cells: [], price: null };
     const p = planGrid(parsed.data, { catalog, random: previewRandom });
     return { errors: p.errors, cells: p.cells, price: p.errors.length ? null : gridPrice(p.cells, (id) => findIn(catalog, id)) };
   }, [spec, catalog]);

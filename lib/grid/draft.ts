@@ -61,3 +61,12 @@ export function draftToSpec(draft: AxisDraftData, context: { known: Map<string, 
       return { kind, text: draft.text[kind] ?? "" };
   }
 }
+
+/** Which axis a spec problem is in, in words (an empty LoRA list, model list or prompt set, mostly). */
+export function specProblem(path: readonly PropertyKey[]): string {
+  const axis = path[0] === "x" || path[0] === "y" || path[0] === "z" ? `${String(path[0]).toUpperCase()} axis` : "The grid";
+  if (path[1] === "loras") return `${axis}: add at least one LoRA link`;
+  if (path[1] === "models") return `${axis}: tick at least one model`;
+  if (path[1] === "prompts") return `${axis}: the prompt set is empty`;
+  return `${axis}: check its values`;
+}

@@ -155,7 +155,13 @@ describe("planGrid", () => {
 });
 
 describe("builder drafts", async () => {
-  const { draftToSpec, parseLoraLines } = await import("@/lib/grid/draft");
+  const { draftToSpec, parseLoraLines, specProblem } = await import("@/lib/grid/draft");
+  it("says which axis is incomplete", () => {
+    const empty = gridSpecSchema.safeParse({ base: base(), x: { kind: "lora1", loras: [] } });
+    expect(empty.success).toBe(false);
+    expect(specProblem(empty.error!.issues[0].path)).toBe("X axis: add at least one LoRA link");
+    expect(specProblem(["z", "models"])).toBe("Z axis: tick at least one model");
+  });
   const { STARTER_PROMPT_SET, parsePromptLines, promptLines } = await import("@/lib/grid/prompt-sets");
   it("reads LoRA lines with optional phrases, and fills titles and phrases the server knows", () => {
     expect(parseLoraLines(" a/b \n\n c/d | one, two ,\n")).toEqual([{ path: "a/b", triggers: null }, { path: "c/d", triggers: ["one", "two"] }]);
