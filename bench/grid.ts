@@ -99,8 +99,10 @@ async function main() {
     }
     const t1 = Math.max(...together.requests.map((r) => r.receivedAt)) + LATENCY_MS;
     const wall = Date.now() - t0;
-    const accepted = together.requests.filter((r) => r.path.endsWith("/images/generations") && !r.fault);
-    const limited = together.requests.filter((r) => r.path.endsWith("/images/generations") && r.fault);
+    // Every request carries the latency "fault"; the limit's answers are the 429s.
+    const is429 = (r: (typeof together.requests)[number]) => r.fault !== undefined && "status" in r.fault && r.fault.status === 429;
+    const accepted = together.requests.filter((r) => r.path.endsWith("/images/generations") && !is429(r));
+    const limited = together.requests.filter((r) => r.path.endsWith("/images/generations") && is429(r));
 
     // Idle while work waited: no request in flight, and the limit had room (sampled every 10 ms).
     const inFlight = accepted.map((r) => [r.receivedAt, r.receivedAt + LATENCY_MS] as const);
