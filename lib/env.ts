@@ -36,6 +36,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(60),
   /** Cells of an Explore sweep in flight at once, per browser (Together rate-limits per key). */
   SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(3),
+  /** Grid cells this instance runs at once, across all owners (lib/grid/worker.ts); 0 runs no grid worker here. */
+  GRID_CONCURRENCY: z.coerce.number().int().min(0).max(32).default(4),
   /** LoRA links one browser may look up per minute (four times as many per address); 0 turns it off. */
   LORA_RESOLVES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** How long a running generation's lease lasts without renewal; past it, it counts as interrupted. */
@@ -101,6 +103,7 @@ export interface AppEnv {
   allowPrivateFetch: boolean;
   rateLimitPerHour: number;
   sweepConcurrency: number;
+  gridConcurrency: number;
   dailyBudgetMicroUsd: number | null;
   generationLeaseMs: number;
   loraResolvesPerMinute: number;
@@ -143,6 +146,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     allowPrivateFetch: isOn(e.ALLOW_PRIVATE_FETCH),
     rateLimitPerHour: e.RATE_LIMIT_PER_HOUR,
     sweepConcurrency: e.SWEEP_CONCURRENCY,
+    gridConcurrency: e.GRID_CONCURRENCY,
     dailyBudgetMicroUsd: e.DAILY_BUDGET_USD === undefined ? null : Math.round(e.DAILY_BUDGET_USD * 1_000_000),
     generationLeaseMs: e.GENERATION_LEASE_SECONDS * 1000,
     loraResolvesPerMinute: e.LORA_RESOLVES_PER_MINUTE,

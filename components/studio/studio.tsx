@@ -11,6 +11,8 @@ import { SweepPanel } from "@/components/explore/sweep-panel";
 import { useConfirmThreshold } from "@/components/explore/use-confirm-threshold";
 import { useExplorePreview } from "@/components/explore/use-explore-plan";
 import { useSweep } from "@/components/explore/use-sweep";
+// Issue 17: grids over any axis, run on the server (components/grid).
+import { GridExplorer } from "@/components/grid/grid-explorer";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import type { AppErrorShape } from "@/lib/errors";
 import type { LiveSweep } from "@/lib/explore/live";
@@ -295,6 +297,8 @@ export function Studio({ initialResults, initialLimits, initialOwnKey, hasOwner,
       <ConfirmSweepDialog open={confirming} cost={preview.cost} thresholdUsd={confirmAboveUsd} onConfirm={() => void runSweepNow()} onClose={() => setConfirming(false)} />
 
       <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
+        {/* Issue 17: the server-run grid builder and its live grids (components/grid). */}
+        {mode === "explore" && <GridExplorer state={effective} titles={[cards[0].status === "ready" ? cards[0].card.title : null, cards[1].status === "ready" ? cards[1].card.title : null]} catalog={catalog} />}
         {sweeps.sweep && (
           <SweepPanel
             sweep={sweeps.sweep}

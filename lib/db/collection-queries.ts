@@ -40,7 +40,7 @@ export interface CollectionSummary {
 
 export async function createCollection(
   ownerId: string,
-  data: { name: string; description?: string | null; kind?: "manual" | "sweep"; axes?: string | null },
+  data: { name: string; description?: string | null; kind?: "manual" | "sweep" | "grid"; axes?: string | null },
 ) {
   const name = normalizeCollectionName(data.name);
   if (!name) throw new Error("Collection name must be 1–80 characters");

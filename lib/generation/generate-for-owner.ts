@@ -13,7 +13,10 @@ import { getCatalog } from "@/lib/models/registry";
 import { requestAddressKey } from "@/lib/http/client-address";
 import { getOwnApiKeys } from "@/lib/owner/own-key";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
-import { providerFor } from "@/lib/providers";
+import { providerFor, type OwnKeys } from "@/lib/providers";
+import type { ImageProvider, ProviderId } from "@/lib/providers/types";
+import { createHash } from "node:crypto";
+import type { RetryPolicy } from "@/lib/together/retry";
 import { generate } from "./generate";
 import { generationInputSchemaFor, type ValidGenerationInput } from "./schema";
 import { toGenerationView, type GenerationView } from "./view";
@@ -41,33 +44,62 @@ async function rememberLoraDefaults(ownerId: string, loras: { position: number; 
  * throws: the studio's action and the sweep route both answer with this result.
  */
 export async function generateForOwner(raw: unknown, options: { sweep?: { collectionId: string; cell: SweepCellRef } } = {}): Promise<GenerateResult> {
-  return runAction("generation", generationInputSchemaFor(getCatalog()), raw, (input) => generateValid(input, options));
+  return runAction("generation", generationInputSchemaFor(getCatalog()), raw, async (input) => {
+    // A request without the owner cookie would start a fresh hourly count each time: it is
+    // also held to the hourly limit for everything made from its address.
+    const knownOwner = await getOwnerId();
+    const ownerId = knownOwner ?? (await ensureOwnerId());
+    const addressKey = await requestAddressKey();
+    const address = addressKey ? { key: addressKey, anonymous: knownOwner === null } : null;
+    const own = await getOwnApiKeys();
+    return generateForKnownOwner(ownerId, input, { own, address, sweep: options.sweep });
+  });
 }
 
-async function generateValid(input: ValidGenerationInput, options: { sweep?: { collectionId: string; cell: SweepCellRef } }): Promise<GenerateResult> {
-  // A request without the owner cookie would start a fresh hourly count each time: it is
-  // also held to the hourly limit for everything made from its address.
-  const knownOwner = await getOwnerId();
-  const ownerId = knownOwner ?? (await ensureOwnerId());
-  const addressKey = await requestAddressKey();
-  const address = addressKey ? { key: addressKey, anonymous: knownOwner === null } : null;
-  const own = await getOwnApiKeys();
+export interface KnownOwnerOptions {
+  own: OwnKeys;
+  address?: { key: string; anonymous: boolean } | null;
+  sweep?: { collectionId: string; cell: SweepCellRef };
+  /** Where a finished image is filed (a grid's collection, at its cell). */
+  file?: { collectionId: string; cell: string };
+  /** Aborts the request like a cancel (a grid's cancel seen by its worker). */
+  signal?: AbortSignal;
+  /** Replaces Together's own retry policy (a grid worker handles rate limits itself). */
+  providerRetry?: RetryPolicy;
+  /** Wraps the provider (a grid worker's shared rate-limit gate). */
+  wrapProvider?: (provider: ImageProvider, keyScope: string) => ImageProvider;
+}
+
+/** The name of the key a request is paid with, for rate-limit pauses shared by every cell using it. */
+export function keyScopeFor(provider: ProviderId, ownKey: string | null): string {
+  return ownKey ? `${provider}:own:${createHash("sha256").update(ownKey).digest("hex").slice(0, 16)}` : `${provider}:deployment`;
+}
+
+/**
+ * The same path for a known owner without a request (a grid cell run by a server worker):
+ * refusals, provider, limits and budget at admission, lease, charge accounting. Throws AppErrors.
+ */
+export async function generateForKnownOwner(ownerId: string, input: ValidGenerationInput, options: KnownOwnerOptions): Promise<{ ok: true; generation: GenerationView; limits: LimitsView }> {
+  const { own } = options;
   const model = chargedModel(input.model, own.together);
   const hasLoras = input.loras.length > 0;
   // What a provider already answered for this model stops the next paid attempt here.
   const known = blockingRefusal(await refusalsFor(own), model.id, hasLoras);
   if (known) throw new AppError({ code: refusalCode(known.kind), message: known.message, field: "model" });
-  const { provider, ownKey } = providerFor(model, own);
+  const chosen = providerFor(model, own, { retry: options.providerRetry });
   const keyUsed = own[model.provider];
-  const row = await generate({ ownerId, input, provider, ownKey, model, address }).catch(async (err: unknown) => {
+  const provider = options.wrapProvider ? options.wrapProvider(chosen.provider, keyScopeFor(model.provider, keyUsed)) : chosen.provider;
+  const ownKey = chosen.ownKey;
+  const row = await generate({ ownerId, input, provider, ownKey, model, address: options.address ?? null, signal: options.signal }).catch(async (err: unknown) => {
     const kind = err instanceof AppError ? refusalKindOf(err.code) : null;
     if (kind) await recordRefusal(model, keyUsed, kind, err instanceof Error ? err.message : String(err)).catch((e) => console.error("remembering a model refusal failed", e));
     throw err;
   });
   await clearRefusals(model, keyUsed, hasLoras).catch((e) => console.error("clearing model refusals failed", e));
-  if (options.sweep) {
+  const filing = options.sweep ? { collectionId: options.sweep.collectionId, cell: cellJson(options.sweep.cell) } : options.file;
+  if (filing) {
     // The image is made and paid for either way; a sweep deleted meanwhile just keeps it in the gallery.
-    await addGenerationToCollection(options.sweep.collectionId, row.id, ownerId, { cell: cellJson(options.sweep.cell) }).catch((err) =>
+    await addGenerationToCollection(filing.collectionId, row.id, ownerId, { cell: filing.cell }).catch((err) =>
       console.error("adding a sweep cell to its collection failed", err),
     );
   }
@@ -75,3 +107,4 @@ async function generateValid(input: ValidGenerationInput, options: { sweep?: { c
   const limits = toLimitsView(await getLimits(ownerId, { ownKey }));
   return { ok: true, generation: toGenerationView(row), limits };
 }
+

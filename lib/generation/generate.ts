@@ -122,10 +122,12 @@ export interface GenerateArgs {
   duplicateWaitMs?: number;
   /** The model as priced for this person (Together's published price when known); default: the catalog's. */
   model?: ImageModel;
+  /** Aborts like a cancel (a grid worker that saw its grid cancelled). */
+  signal?: AbortSignal;
 }
 
 /** The generate use case: request → provider → bytes stored → rows written. */
-export async function generate({ ownerId, input, provider, ownKey = false, address = null, duplicateWaitMs = 180_000, model: priced }: GenerateArgs): Promise<GenerationWithParts> {
+export async function generate({ ownerId, input, provider, ownKey = false, address = null, duplicateWaitMs = 180_000, model: priced, signal: outer }: GenerateArgs): Promise<GenerationWithParts> {
   const existing = await getGenerationByRequest(ownerId, input.clientRequestId);
   if (existing) return awaitExisting(ownerId, input.clientRequestId, duplicateWaitMs);
 
@@ -158,13 +160,14 @@ export async function generate({ ownerId, input, provider, ownKey = false, addre
   }
 
   const lease = holdLease(pending.id, ownerId, input.clientRequestId);
+  const signal = outer ? AbortSignal.any([lease.signal, outer]) : lease.signal;
   let attempted = false;
   try {
-    if (lease.signal.aborted) throw new AppError({ code: "cancelled", message: "Generation cancelled before it was sent. Nothing was charged." });
+    if (signal.aborted) throw new AppError({ code: "cancelled", message: "Generation cancelled before it was sent. Nothing was charged." });
     // From here the provider may do (and bill) the work, whatever happens to this process.
     await markAttempted(pending.id);
     attempted = true;
-    const images = await provider.generate(request, { signal: lease.signal });
+    const images = await provider.generate(request, { signal });
     const stored = await storeImages(pending.id, images);
     const price = priceRequest(model, { ...input, n: stored.length });
     const done = await completeGeneration(pending.id, {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { createFalProvider } from "@/lib/fal/client";
 import type { ImageModel } from "@/lib/models/catalog";
 import { createTogetherProvider } from "@/lib/together/client";
+import type { RetryPolicy } from "@/lib/together/retry";
 import { providerModes, type ProviderModes } from "./modes";
 import { providerLabel } from "./names";
 import type { ImageProvider, ProviderId } from "./types";
@@ -22,9 +23,10 @@ export function modesFor(own: OwnKeys): ProviderModes {
 
 /**
  * The provider that runs `model` for this person, and whether it is paid with their own key.
- * A provider waiting for a key is refused here, before anything is recorded or paid.
+ * A provider waiting for a key is refused here, before anything is recorded or paid. `retry`
+ * replaces Together's retry policy (a grid worker retries rate limits itself, for every cell).
  */
-export function providerFor(model: ImageModel, own: OwnKeys): { provider: ImageProvider; ownKey: boolean } {
+export function providerFor(model: ImageModel, own: OwnKeys, options: { retry?: RetryPolicy } = {}): { provider: ImageProvider; ownKey: boolean } {
   const mode = modesFor(own)[model.provider];
   if (mode === "needs-key") {
     throw new AppError({
@@ -38,6 +40,6 @@ export function providerFor(model: ImageModel, own: OwnKeys): { provider: ImageP
   const provider =
     model.provider === "fal"
       ? createFalProvider({ apiKey: ownKey ?? (simulated ? undefined : env().falKey), simulated })
-      : createTogetherProvider({ apiKey: ownKey, simulated });
+      : createTogetherProvider({ apiKey: ownKey, simulated, retry: options.retry });
   return { provider, ownKey: ownKey !== undefined };
 }

@@ -5,7 +5,8 @@
  * loopback port. Run it as a child process so a test can `kill -9` it mid-generation:
  *   node --conditions=react-server --import tsx tests/support/generation-instance.ts
  * (react-server makes `server-only` importable outside Next). Prints "listening <url>".
- * Like `next start` with instrumentation.ts, it sweeps interrupted generations on start.
+ * Like `next start` with instrumentation.ts, it sweeps interrupted generations on start and
+ * runs grid workers (GRID_CONCURRENCY; /grid/* routes start, read, cancel and retry grids).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,10 +15,13 @@ import { generate } from "@/lib/generation/generate";
 import { cancelGeneration } from "@/lib/generation/in-flight";
 import { generationInputSchema } from "@/lib/generation/schema";
 import { startSweeper, sweepInterrupted } from "@/lib/generation/sweeper";
+import { cancelGrid, gridViewForOwner, retryGridCell, startGrid } from "@/lib/grid/service";
+import { startGridWorkers } from "@/lib/grid/worker";
 import { getLimits } from "@/lib/limits/limits";
 import { createTogetherProvider } from "@/lib/together/client";
 
 startSweeper();
+startGridWorkers();
 
 const server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
@@ -34,6 +38,10 @@ const server = createServer(async (req, res) => {
       return send(200, { ok: true, id: row.id, status: row.status });
     }
     if (req.url === "/cancel") return send(200, { cancelled: await cancelGeneration(body.ownerId, body.clientRequestId) });
+    if (req.url === "/grid/start") return send(200, { ok: true, ...(await startGrid(body.ownerId, body.spec)) });
+    if (req.url === "/grid/view") return send(200, await gridViewForOwner(body.ownerId, body.gridId));
+    if (req.url === "/grid/cancel") return send(200, { cancelled: await cancelGrid(body.ownerId, body.gridId) });
+    if (req.url === "/grid/retry") return send(200, { retried: await retryGridCell(body.ownerId, body.gridId, body.cellId) });
     if (req.url === "/sweep") return send(200, await sweepInterrupted());
     if (req.url === "/limits") return send(200, await getLimits(body.ownerId, { ownKey: false, anonAddress: body.anonAddress ?? null }));
     send(404, { error: "no such route" });

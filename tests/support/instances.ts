@@ -34,7 +34,12 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
     child.once("exit", (code) => reject(new Error(`instance exited (${code}): ${stderr}`)));
     setTimeout(() => reject(new Error(`instance did not start: ${stderr}`)), 60_000);
   });
+  let stopping = false;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // An instance that dies on its own takes its reason with it: say it, so a failing test explains itself.
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`instance ${url} exited by itself (${code ?? signal}):\n${stderr.slice(-4000)}`);
+  });
   return {
     url,
     child,
@@ -43,10 +48,12 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
       return res.json();
     },
     async kill() {
+      stopping = true;
       child.kill("SIGKILL");
       await exited;
     },
     async stop() {
+      stopping = true;
       child.kill("SIGTERM");
       await exited;
     },

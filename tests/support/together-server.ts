@@ -55,6 +55,11 @@ export interface TogetherServer {
   /** What GET /v1/models answers (null: the catalog's Together models, less hidden cases; {status}: that error). */
   setModels(list: unknown[] | { status: number } | null): void;
   clearRequests(): void;
+  /**
+   * A per-key request limit like a provider's: at most `perWindow` generation requests in any
+   * `windowMs`; past it, a 429 whose retry-after (whole seconds) says when the window has room. null lifts it.
+   */
+  setRateLimit(limit: { perWindow: number; windowMs: number } | null): void;
   close(): Promise<void>;
 }
 
@@ -100,6 +105,20 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
   const sockets = new Set<Socket>();
   let cases: SimulatorCases = new Map();
   let modelList: unknown[] | { status: number } | null = null;
+  let rateLimit: { perWindow: number; windowMs: number } | null = null;
+  /** When each generation request the limit let through arrived. */
+  const admitted: number[] = [];
+
+  /** Seconds until the window has room, or 0 when this request may pass (and is counted). */
+  function rateLimited(now: number): number {
+    if (!rateLimit) return 0;
+    while (admitted.length && admitted[0] <= now - rateLimit.windowMs) admitted.shift();
+    if (admitted.length < rateLimit.perWindow) {
+      admitted.push(now);
+      return 0;
+    }
+    return Math.max(1, Math.ceil((admitted[0] + rateLimit.windowMs - now) / 1000));
+  }
   const behaviour = { cases: () => cases, listModels: () => (Array.isArray(modelList) ? modelList : undefined) };
   let handler = createSimulatorHandler();
 
@@ -133,6 +152,12 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
       server_.setModels(Array.isArray(body?.models) ? body.models : typeof body?.status === "number" ? { status: body.status } : null);
       return sendJson(res, 200, { models: modelList });
     }
+    if (path === "/__admin/rate-limit" && req.method === "POST") {
+      const body = safeJson(raw) as { perWindow?: unknown; windowMs?: unknown } | undefined;
+      const ok = typeof body?.perWindow === "number" && typeof body?.windowMs === "number" && body.perWindow > 0 && body.windowMs > 0;
+      server_.setRateLimit(ok ? { perWindow: body.perWindow as number, windowMs: body.windowMs as number } : null);
+      return sendJson(res, 200, { rateLimit });
+    }
     if (path === "/__admin/requests" && req.method === "DELETE") return server_.clearRequests(), sendJson(res, 200, { requests: [] });
     sendJson(res, 404, { error: `No admin route ${req.method} ${path}` });
   }
@@ -146,6 +171,11 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
 
     if (req.method === "GET" && /\/models\/?$/.test(url.pathname) && modelList && !Array.isArray(modelList)) {
       return sendError(res, statusError(modelList.status));
+    }
+    const wait = isGeneration ? rateLimited(record.receivedAt) : 0;
+    if (wait > 0) {
+      record.fault = { status: 429, retryAfterSeconds: wait };
+      return sendError(res, statusError(429, "Rate limit exceeded (stand-in limit)", wait));
     }
     const fault = isGeneration ? takeFault() : undefined;
     if (fault) record.fault = fault;
@@ -217,6 +247,10 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
     },
     setModels(list) {
       modelList = list;
+    },
+    setRateLimit(limit) {
+      rateLimit = limit;
+      admitted.length = 0;
     },
     clearRequests() {
       requests.length = 0; // keep the array identity: callers may hold `server.requests`

@@ -1,0 +1,118 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createCollection } from "@/lib/db/collection-queries";
+import { normalizeCollectionName } from "@/lib/collections/limits";
+import { cancelGridRows, createGrid, generationsByIds, getGridForOwner, retryCellRow, type GridRow } from "@/lib/db/grid-queries";
+import { AppError } from "@/lib/errors";
+import { keyScopeFor } from "@/lib/generation/generate-for-owner";
+import { cancelGeneration } from "@/lib/generation/in-flight";
+import { toGenerationView } from "@/lib/generation/view";
+import { getLimits } from "@/lib/limits/limits";
+import { decideSweep } from "@/lib/limits/policy";
+import { findIn } from "@/lib/models/catalog";
+import { getCatalog, pricedModel } from "@/lib/models/registry";
+import { gridPrice, planGrid } from "./plan";
+import { gridSpecSchema } from "./spec";
+import { countCells, storedPlan, type GridCellStatus, type GridView, type StoredGridPlan } from "./view";
+import { wakeGridWorkers } from "./worker";
+
+/**
+ * The grid use cases for an owner: start (plan and price again here, check the whole plan
+ * against the hourly limit and the budget, queue every cell), the live view, cancel, and
+ * retrying one cell. The workers (./worker.ts) do the rest.
+ */
+
+const invalid = (message: string) => new AppError({ code: "invalid_input", message });
+
+/** Queues a grid; returns its id. Throws AppErrors a person can read. */
+export async function startGrid(ownerId: string, raw: unknown): Promise<{ gridId: string; collectionId: string; priceMicroUsd: number; cellCount: number }> {
+  const parsed = gridSpecSchema.safeParse(raw);
+  if (!parsed.success) throw invalid("The grid's settings were not understood; check the axes and try again.");
+  const catalog = getCatalog();
+  const plan = planGrid(parsed.data, { catalog });
+  if (plan.errors.length > 0 || !plan.axes) throw invalid(plan.errors[0] ?? "Check the grid's axes.");
+  const price = gridPrice(plan.cells, (id) => pricedModel(id));
+  // The grid runs on the deployment's keys (its workers have no browser cookie), so its budget applies.
+  const decision = decideSweep(await getLimits(ownerId, { ownKey: false }), { count: plan.cells.length, totalMicroUsd: price.totalMicroUsd });
+  if (!decision.ok) throw new AppError({ code: decision.code, message: decision.message.replace("This sweep", "This grid") });
+  const name = normalizeCollectionName(parsed.data.name) ?? normalizeCollectionName(`Grid: ${plan.axes.x.name}${plan.axes.y ? ` × ${plan.axes.y.name}` : ""}`) ?? "Grid";
+  const stored = storedPlan(plan.axes, plan.cells.some((c) => c.x === null));
+  const collection = await createCollection(ownerId, { name, kind: "grid", axes: JSON.stringify(stored) });
+  const gridId = await createGrid(
+    { ownerId, name: collection.name, plan: JSON.stringify(stored), collectionId: collection.id, priceMicroUsd: price.totalMicroUsd },
+    plan.cells.map((cell, position) => {
+      const model = findIn(catalog, cell.input.model)!;
+      return {
+        position,
+        z: cell.z,
+        x: cell.x,
+        y: cell.y,
+        baseline: cell.baseline,
+        input: JSON.stringify({ ...cell.input, clientRequestId: randomUUID() }),
+        keyScope: keyScopeFor(model.provider, null),
+      };
+    }),
+  );
+  wakeGridWorkers();
+  return { gridId, collectionId: collection.id, priceMicroUsd: price.totalMicroUsd, cellCount: plan.cells.length };
+}
+
+/** Stops a grid from any tab or instance: queued cells never start, running ones are aborted. */
+export async function cancelGrid(ownerId: string, gridId: string): Promise<boolean> {
+  const result = await cancelGridRows(gridId, ownerId);
+  if (!result) return false;
+  // The worker sees the grid's flag within half a second; the generation's own cancel flag
+  // also stops a request between admission and sending.
+  for (const input of result.running) {
+    const id = (JSON.parse(input) as { clientRequestId?: string }).clientRequestId;
+    if (id) await cancelGeneration(ownerId, id).catch(() => false);
+  }
+  return true;
+}
+
+/** Queues one failed, interrupted or cancelled cell again, as a new request. */
+export async function retryGridCell(ownerId: string, gridId: string, cellId: string): Promise<boolean> {
+  const done = await retryCellRow(gridId, cellId, ownerId, (old) => JSON.stringify({ ...JSON.parse(old), clientRequestId: randomUUID() }));
+  if (done) wakeGridWorkers();
+  return done;
+}
+
+export function parseStoredPlan(text: string): StoredGridPlan {
+  return JSON.parse(text) as StoredGridPlan;
+}
+
+export async function toGridView(grid: GridRow): Promise<GridView> {
+  const ids = grid.cells.flatMap((c) => (c.generationId ? [c.generationId] : []));
+  const generations = new Map((await generationsByIds(ids)).map((g) => [g.id, toGenerationView(g)]));
+  const cells = grid.cells.map((c) => ({
+    id: c.id,
+    z: c.z,
+    x: c.x,
+    y: c.y,
+    baseline: c.baseline,
+    status: c.status as GridCellStatus,
+    error: c.errorCode ? { code: c.errorCode, message: c.errorMessage ?? "" } : null,
+    mayBeCharged: c.mayBeCharged,
+    notBefore: c.status === "queued" && c.notBefore && c.notBefore.getTime() > Date.now() ? c.notBefore.toISOString() : null,
+    generation: c.generationId ? (generations.get(c.generationId) ?? null) : null,
+  }));
+  const counts = countCells(cells);
+  return {
+    id: grid.id,
+    name: grid.name,
+    plan: parseStoredPlan(grid.plan),
+    collectionId: grid.collectionId,
+    priceMicroUsd: grid.priceMicroUsd,
+    spentMicroUsd: grid.cells.reduce((sum, c) => sum + c.costMicroUsd, 0),
+    cancelled: grid.cancelledAt !== null,
+    finished: counts.queued + counts.running === 0,
+    counts,
+    cells,
+    createdAt: grid.createdAt.toISOString(),
+  };
+}
+
+export async function gridViewForOwner(ownerId: string, gridId: string): Promise<GridView | null> {
+  const grid = await getGridForOwner(gridId, ownerId);
+  return grid ? toGridView(grid) : null;
+}

@@ -1,0 +1,84 @@
+-- CreateTable
+CREATE TABLE "Grid" (
+    "id" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "plan" TEXT NOT NULL,
+    "collectionId" TEXT,
+    "priceMicroUsd" INTEGER NOT NULL DEFAULT 0,
+    "cellCount" INTEGER NOT NULL,
+    "cancelledAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Grid_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "GridCell" (
+    "id" TEXT NOT NULL,
+    "gridId" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "z" INTEGER NOT NULL,
+    "x" INTEGER,
+    "y" INTEGER,
+    "baseline" BOOLEAN NOT NULL DEFAULT false,
+    "input" TEXT NOT NULL,
+    "keyScope" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "notBefore" TIMESTAMP(3),
+    "leaseOwner" TEXT,
+    "leaseExpiresAt" TIMESTAMP(3),
+    "generationId" TEXT,
+    "errorCode" TEXT,
+    "errorMessage" TEXT,
+    "mayBeCharged" BOOLEAN NOT NULL DEFAULT false,
+    "costMicroUsd" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" TIMESTAMP(3),
+    "finishedAt" TIMESTAMP(3),
+
+    CONSTRAINT "GridCell_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ProviderPause" (
+    "keyScope" TEXT NOT NULL,
+    "until" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ProviderPause_pkey" PRIMARY KEY ("keyScope")
+);
+
+-- CreateTable
+CREATE TABLE "PromptSet" (
+    "id" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "prompts" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PromptSet_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Grid_ownerId_createdAt_idx" ON "Grid"("ownerId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "GridCell_status_notBefore_idx" ON "GridCell"("status", "notBefore");
+
+-- CreateIndex
+CREATE INDEX "GridCell_gridId_position_idx" ON "GridCell"("gridId", "position");
+
+-- CreateIndex
+CREATE INDEX "GridCell_status_leaseExpiresAt_idx" ON "GridCell"("status", "leaseExpiresAt");
+
+-- CreateIndex
+CREATE INDEX "PromptSet_ownerId_updatedAt_idx" ON "PromptSet"("ownerId", "updatedAt");
+
+-- AddForeignKey
+ALTER TABLE "GridCell" ADD CONSTRAINT "GridCell_gridId_fkey" FOREIGN KEY ("gridId") REFERENCES "Grid"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
