@@ -138,7 +138,8 @@ test("deleting a result does not lower what was spent today", async ({ page }) =
 });
 
 test("a restarted server still has everything", async ({ browser }) => {
-  const port = 3150;
+  // Shifted like every other port, so two checkouts can run their suites at once.
+  const port = 3150 + Number(process.env.E2E_PORT_OFFSET ?? 0);
   const start = () =>
     spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
       env: { ...process.env, PORT: String(port), DATA_DIR: "test-results/e2e-data/restart", TOGETHER_API_KEY: "" },
