@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { deletePromptSet, listPromptSets, lorasByPath, savePromptSet } from "@/lib/db/grid-queries";
+import { deletePromptSet, listPromptSets, savePromptSet } from "@/lib/db/grid-queries";
+import { describeLoras, type KnownLora } from "@/lib/grid/describe-loras";
 import { toErrorShape, type Result } from "@/lib/errors";
 import { promptSetInputSchema, STARTER_PROMPT_SET, storedPrompts, type PromptSetView } from "@/lib/grid/prompt-sets";
 import { cancelGrid, retryGridCell, startGrid } from "@/lib/grid/service";
@@ -36,21 +37,9 @@ export async function retryGridCellAction(gridId: unknown, cellId: unknown): Pro
 }
 
 /** Titles and trigger phrases for LoRA links typed into a LoRA-list axis (known LoRAs only). */
-export async function describeLorasAction(paths: unknown): Promise<{ path: string; title: string; triggers: string[] }[]> {
+export async function describeLorasAction(paths: unknown): Promise<KnownLora[]> {
   const parsed = z.array(z.string().trim().min(1).max(2048)).max(12).safeParse(paths);
-  if (!parsed.success) return [];
-  const rows = await lorasByPath(parsed.data);
-  return parsed.data.flatMap((p) => {
-    const row = rows.find((r) => r.path === p || r.key === p);
-    if (!row) return [];
-    let triggers: string[] = [];
-    try {
-      triggers = z.array(z.string()).parse(JSON.parse(row.triggers)).slice(0, 20);
-    } catch {
-      // A row without readable phrases just adds none.
-    }
-    return [{ path: p, title: row.title, triggers }];
-  });
+  return parsed.success ? describeLoras(parsed.data) : [];
 }
 
 export async function listPromptSetsAction(): Promise<PromptSetView[]> {
