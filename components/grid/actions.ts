@@ -3,22 +3,23 @@
 import { z } from "zod";
 import { deletePromptSet, listPromptSets, savePromptSet } from "@/lib/db/grid-queries";
 import { describeLoras, type KnownLora } from "@/lib/grid/describe-loras";
-import { toErrorShape, type Result } from "@/lib/errors";
+import { notFound, runAction } from "@/lib/actions/action";
+import type { Result } from "@/lib/errors";
 import { promptSetInputSchema, STARTER_PROMPT_SET, storedPrompts, type PromptSetView } from "@/lib/grid/prompt-sets";
 import { cancelGrid, retryGridCell, startGrid } from "@/lib/grid/service";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 
-// Thin: validate → owner → lib/grid use case → typed result.
+// Thin: validate → owner → lib/grid use case → typed result (lib/actions/action.ts). Cancel, retry
+// and delete answer a plain yes/no: the page only needs to know whether anything changed.
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 
 export async function startGridAction(spec: unknown): Promise<Result<{ gridId: string; priceMicroUsd: number; cellCount: number }>> {
-  try {
-    const started = await startGrid(await ensureOwnerId(), spec);
+  // The spec is validated by startGrid itself, against the catalog and each cell's model.
+  return runAction("startGridAction", z.unknown(), spec, async (raw) => {
+    const started = await startGrid(await ensureOwnerId(), raw);
     return { ok: true, gridId: started.gridId, priceMicroUsd: started.priceMicroUsd, cellCount: started.cellCount };
-  } catch (err) {
-    return { ok: false, error: toErrorShape(err) };
-  }
+  });
 }
 
 export async function cancelGridAction(gridId: unknown): Promise<{ cancelled: boolean }> {
@@ -49,11 +50,11 @@ export async function listPromptSetsAction(): Promise<PromptSetView[]> {
 }
 
 export async function savePromptSetAction(raw: unknown): Promise<Result<{ set: PromptSetView }>> {
-  const parsed = promptSetInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: parsed.error.issues[0]?.message ?? "Check the prompt set." } };
-  const row = await savePromptSet(await ensureOwnerId(), { id: parsed.data.id, name: parsed.data.name, prompts: JSON.stringify(parsed.data.prompts) });
-  if (!row) return { ok: false, error: { code: "invalid_input", message: "That prompt set is gone; save it as a new one." } };
-  return { ok: true, set: { id: row.id, name: row.name, prompts: storedPrompts(row.prompts), starter: false } };
+  return runAction("savePromptSetAction", promptSetInputSchema, raw, async (input) => {
+    const row = await savePromptSet(await ensureOwnerId(), { id: input.id, name: input.name, prompts: JSON.stringify(input.prompts) });
+    if (!row) return notFound("That prompt set is gone; save it as a new one.");
+    return { ok: true, set: { id: row.id, name: row.name, prompts: storedPrompts(row.prompts), starter: false } };
+  });
 }
 
 export async function deletePromptSetAction(setId: unknown): Promise<{ deleted: boolean }> {
