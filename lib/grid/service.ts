@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { createCollection } from "@/lib/db/collection-queries";
 import { normalizeCollectionName } from "@/lib/collections/limits";
+import { describeLoras } from "./describe-loras";
 import { cancelGridRows, createGrid, generationsByIds, getGridForOwner, retryCellRow, type GridRow } from "@/lib/db/grid-queries";
 import { AppError } from "@/lib/errors";
 import { keyScopeFor } from "@/lib/generation/generate-for-owner";
@@ -12,7 +13,7 @@ import { decideSweep } from "@/lib/limits/policy";
 import { findIn } from "@/lib/models/catalog";
 import { getCatalog, pricedModel } from "@/lib/models/registry";
 import { gridPrice, planGrid } from "./plan";
-import { gridSpecSchema } from "./spec";
+import { gridSpecSchema, type ValidGridSpec } from "./spec";
 import { countCells, storedPlan, type GridCellStatus, type GridView, type StoredGridPlan } from "./view";
 import { wakeGridWorkers } from "./worker";
 
@@ -24,12 +25,27 @@ import { wakeGridWorkers } from "./worker";
 
 const invalid = (message: string) => new AppError({ code: "invalid_input", message });
 
+/**
+ * LoRA titles the browser did not have yet (it asks while the person types, and may start
+ * first) come from the starter set and cached cards, so the grid's edges carry real names.
+ * Only titles: trigger phrases shape the request and stay exactly what the person saw priced.
+ */
+async function withKnownTitles(spec: ValidGridSpec): Promise<ValidGridSpec> {
+  const axes = [spec.x, spec.y, spec.z];
+  const untitled = axes.flatMap((a) => (a && (a.kind === "lora1" || a.kind === "lora2") ? a.loras.filter((l) => !l.title).map((l) => l.path) : []));
+  if (untitled.length === 0) return spec;
+  const titles = new Map((await describeLoras([...new Set(untitled)].slice(0, 50))).map((k) => [k.path, k.title]));
+  const titled = <A extends ValidGridSpec["x"] | undefined>(a: A): A =>
+    a && (a.kind === "lora1" || a.kind === "lora2") ? { ...a, loras: a.loras.map((l) => ({ ...l, title: l.title || titles.get(l.path) })) } : a;
+  return { ...spec, x: titled(spec.x), y: titled(spec.y), z: titled(spec.z) };
+}
+
 /** Queues a grid; returns its id. Throws AppErrors a person can read. */
 export async function startGrid(ownerId: string, raw: unknown): Promise<{ gridId: string; collectionId: string; priceMicroUsd: number; cellCount: number }> {
   const parsed = gridSpecSchema.safeParse(raw);
   if (!parsed.success) throw invalid("The grid's settings were not understood; check the axes and try again.");
   const catalog = getCatalog();
-  const plan = planGrid(parsed.data, { catalog });
+  const plan = planGrid(await withKnownTitles(parsed.data), { catalog });
   if (plan.errors.length > 0 || !plan.axes) throw invalid(plan.errors[0] ?? "Check the grid's axes.");
   const price = gridPrice(plan.cells, (id) => pricedModel(id));
   // The grid runs on the deployment's keys (its workers have no browser cookie), so its budget applies.
