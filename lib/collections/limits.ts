@@ -1,4 +1,5 @@
-import { z } from "@/lib/validation/mini";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 import { COLLECTION_NAME_MAX, tidyCollectionName } from "@/lib/db/collection-name";
 
 /** Collection names: the row's rule (lib/db/collection-name.ts), shared by the forms, the actions and the sweep's name. */

@@ -1,4 +1,5 @@
-import { z } from "@/lib/validation/mini";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 
 /** Where one sweep result sits: a grid cell (indices into the axes' values) or the no-LoRA baseline. */
 export type SweepCellRef = { x: number; y: number } | { baseline: true };

@@ -1,4 +1,5 @@
-import { z } from "@/lib/validation/mini";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 import { GALLERY_ORDERS, type GalleryOrder } from "@/lib/db/gallery-order";
 import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
 

@@ -1,4 +1,5 @@
-import { z } from "@/lib/validation/mini";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 import { findIn, shippedCatalog, type Catalog, type ImageModel } from "@/lib/models/catalog";
 
 export const MAX_SEED = 2_147_483_647;

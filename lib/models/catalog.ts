@@ -1,4 +1,5 @@
-import { z } from "@/lib/validation/mini";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 import raw from "./catalog.json";
 
 /**
