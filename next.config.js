@@ -11,6 +11,12 @@ const nextConfig = {
     proxyClientMaxBodySize: "2mb",
   },
   reactStrictMode: true,
+  turbopack: {
+    resolveAlias: {
+      // cmdk's unused Command.Dialog: kept out of the browser bundle (see the shim's comment).
+      "@radix-ui/react-dialog": { browser: "./lib/shims/radix-dialog-unused.ts" },
+    },
+  },
 };
 
 export default nextConfig;

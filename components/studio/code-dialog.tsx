@@ -1,19 +1,23 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
-import { CODE_LANGUAGES, codeFor, type ProviderBody } from "@/lib/providers/request-body";
+import type { ProviderBody } from "@/lib/providers/request-body";
+import type { CodeTab } from "./code-dialog-body";
 
-const TABS = CODE_LANGUAGES;
+// The code generators load when the dialog first opens, not with the studio; the placeholder
+// holds the dialog's height meanwhile.
+const CodeDialogBody = dynamic(() => import("./code-dialog-body").then((m) => m.CodeDialogBody), {
+  loading: () => <div aria-busy="true" aria-label="Loading the code" className="h-64 rounded-xl bg-zinc-100 dark:bg-zinc-900" />,
+});
 
 /** The exact request as code; the seed shown is the one the next Generate would use when fixed. */
 export function CopyAsCode({ request }: { request: ProviderBody | null }) {
   const [open, setOpen] = useState(false);
-  const [tab, setTab] = useState<(typeof TABS)[number]["id"]>("curl");
-  const current = TABS.find((t) => t.id === tab)!;
-  const code = request ? codeFor(request, current.id) : "";
+  // Here, not in the body: the body unmounts when the dialog closes, the chosen language stays.
+  const [tab, setTab] = useState<CodeTab>("curl");
   return (
     <>
       <Button size="sm" variant="ghost" onClick={() => setOpen(true)} disabled={!request}>
@@ -22,21 +26,7 @@ export function CopyAsCode({ request }: { request: ProviderBody | null }) {
         <span className="max-sm:sr-only">Copy as code</span>
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="This request as code">
-        <div className="flex flex-col gap-3">
-          <div role="tablist" aria-label="Language" className="flex gap-1">
-            {TABS.map((t) => (
-              <button key={t.id} role="tab" type="button" aria-selected={tab === t.id} onClick={() => setTab(t.id)} className={`rounded-lg px-3 py-1 text-sm ${tab === t.id ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}>
-                {t.label}
-              </button>
-            ))}
-          </div>
-          <pre role="tabpanel" aria-label={current.label} className="max-h-[50vh] overflow-auto rounded-xl bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">
-            <code>{code}</code>
-          </pre>
-          <div className="flex justify-end">
-            <CopyButton text={code} label={`Copy ${current.label}`} />
-          </div>
-        </div>
+        <CodeDialogBody request={request} tab={tab} setTab={setTab} />
       </Dialog>
     </>
   );

@@ -1,13 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
 import { AddToCollection } from "@/components/collections/add-to-collection";
 import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
 import { loadSweepAction } from "@/components/explore/actions";
 import { ConfirmSweepDialog } from "@/components/explore/confirm-sweep-dialog";
-import { ExploreFields } from "@/components/explore/explore-fields";
 import { SweepCostStatus } from "@/components/explore/sweep-cost";
-import { SweepPanel } from "@/components/explore/sweep-panel";
 import { useConfirmThreshold } from "@/components/explore/use-confirm-threshold";
 import { useExplorePreview } from "@/components/explore/use-explore-plan";
 import { useSweep } from "@/components/explore/use-sweep";
@@ -50,6 +49,16 @@ import { useLoraSlots } from "./use-lora-slots";
 import { useFocusClearOf, useRevealResults } from "./use-reveal";
 import { useStudioResults } from "./use-studio-results";
 import { useStudioSession } from "./use-studio-session";
+
+// Explore's fields and the live sweep grid load on demand: the first screen (single mode, no
+// sweep yet) does not need them. Server-rendered when the page opens with them, so no flash;
+// the placeholders keep the form's height while the chunk arrives after a mode switch.
+const ExploreFields = dynamic(() => import("@/components/explore/explore-fields").then((m) => m.ExploreFields), {
+  loading: () => <div aria-hidden className="h-80 rounded-2xl border border-accent-200 bg-accent-50/40 dark:border-accent-500/30 dark:bg-accent-500/5" />,
+});
+const SweepPanel = dynamic(() => import("@/components/explore/sweep-panel").then((m) => m.SweepPanel), {
+  loading: () => <div aria-hidden className="min-h-96 rounded-2xl bg-zinc-100 dark:bg-zinc-900" />,
+});
 
 /** Answers the server remembers about a model (lib/models/refusals.ts). */
 const REFUSAL_CODES = new Set<string>(REFUSAL_KINDS.map(refusalCode));

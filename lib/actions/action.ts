@@ -26,7 +26,7 @@ export interface ActionOptions {
 }
 
 /** A zod failure as the typed `invalid_input` result (first issue's message and field). */
-export function invalidInput(error: z.ZodError, options: ActionOptions = {}): Failure {
+export function invalidInput(error: z.core.$ZodError, options: ActionOptions = {}): Failure {
   const issue = error.issues[0];
   const field = options.field ?? (issue?.path.length ? issue.path.join(".") : undefined);
   return {
@@ -47,15 +47,15 @@ export function toFailure(err: unknown, name: string): Failure {
   return { ok: false, error };
 }
 
-/** Validates `raw` with `schema`, then runs the handler; never throws. */
-export async function runAction<S extends z.ZodType, T>(
+/** Validates `raw` with `schema` (classic or zod/mini), then runs the handler; never throws. */
+export async function runAction<S extends z.core.$ZodType, T>(
   name: string,
   schema: S,
   raw: unknown,
   handler: (input: z.output<S>) => Promise<Result<T>>,
   options: ActionOptions = {},
 ): Promise<Result<T>> {
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) return invalidInput(parsed.error, options);
   try {
     return await handler(parsed.data);

@@ -1,11 +1,12 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 
 /** Where one sweep result sits: a grid cell (indices into the axes' values) or the no-LoRA baseline. */
 export type SweepCellRef = { x: number; y: number } | { baseline: true };
 
 export const sweepCellSchema = z.union([
-  z.object({ baseline: z.literal(true) }).strict(),
-  z.object({ x: z.number().int().min(0).max(63), y: z.number().int().min(0).max(63) }).strict(),
+  z.strictObject({ baseline: z.literal(true) }),
+  z.strictObject({ x: z.int().check(z.minimum(0), z.maximum(63)), y: z.int().check(z.minimum(0), z.maximum(63)) }),
 ]);
 
 /** The CollectionItem.cell column: {"x":i,"y":j} or {"baseline":true}. */

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 import { GALLERY_ORDERS, type GalleryOrder } from "@/lib/db/gallery-order";
 import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
 
@@ -92,29 +93,33 @@ export function searchWords(q: string | undefined): string[] {
 }
 
 const text = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.trim().replace(/\s+/g, " "))
-    .pipe(z.string().max(max))
-    .catch("");
+  z.catch(
+    z.pipe(
+      z.pipe(z.string(), z.transform((s: string) => s.trim().replace(/\s+/g, " "))),
+      z.string().check(z.maxLength(max)),
+    ),
+    "",
+  );
 
-const day = z
-  .string()
-  .trim()
-  .refine((s) => parseDay(s) !== null)
-  .catch("");
+const day = z.catch(
+  z.string().check(
+    z.trim(),
+    z.refine((s: string) => parseDay(s) !== null),
+  ),
+  "",
+);
 
 const paramsSchema = z.object({
-  sort: z.enum(GALLERY_SORTS).catch("newest"),
-  q: z
-    .string()
-    .transform((s) => s.trim().replace(/\s+/g, " ").slice(0, MAX_QUERY_CHARS))
-    .catch(""),
+  sort: z.catch(z.enum(GALLERY_SORTS), "newest"),
+  q: z.catch(
+    z.pipe(z.string(), z.transform((s: string) => s.trim().replace(/\s+/g, " ").slice(0, MAX_QUERY_CHARS))),
+    "",
+  ),
   lora: text(MAX_LORA_CHARS),
   model: text(MAX_MODEL_CHARS),
   from: day,
   to: day,
-  provider: z.enum(GALLERY_PROVIDERS).or(z.literal("")).catch(""),
+  provider: z.catch(z.union([z.enum(GALLERY_PROVIDERS), z.literal("")]), ""),
 });
 
 export const EMPTY_GALLERY_PARAMS: GalleryParams = { sort: "newest", q: "", lora: "", model: "", from: "", to: "", provider: "" };

@@ -1,37 +1,44 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 import { findIn, shippedCatalog, type Catalog, type ImageModel } from "@/lib/models/catalog";
 
 export const MAX_SEED = 2_147_483_647;
 export const MIN_SCALE = 0;
 export const MAX_SCALE = 2;
 
+/** A trimmed string of min..max characters (zod/mini's spelling of `.trim().min().max()`). */
+const trimmed = (min: number, max?: number, minMessage?: string) =>
+  z.string().check(z.trim(), z.minLength(min, minMessage), ...(max === undefined ? [] : [z.maxLength(max)]));
+
+const triggerList = () => z._default(z.array(trimmed(1, 200)).check(z.maxLength(20)), []);
+
 export const loraInputSchema = z.object({
-  path: z.string().trim().min(1, "Paste a LoRA link").max(2048),
-  scale: z.number().min(MIN_SCALE).max(MAX_SCALE),
+  path: trimmed(1, 2048, "Paste a LoRA link"),
+  scale: z.number().check(z.minimum(MIN_SCALE), z.maximum(MAX_SCALE)),
   /** Trigger phrases the person switched on for this LoRA. */
-  triggers: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  triggers: triggerList(),
 });
 
 const generationInputBase = z.object({
   /** Random id per click: a double-click or a retried request finds the same generation. */
   clientRequestId: z.uuid(),
-  prompt: z.string().trim().min(1, "Write a prompt first").max(4000),
-  model: z.string().trim().min(1, "Pick a model"),
-  width: z.number().int(),
-  height: z.number().int(),
-  steps: z.number().int(),
-  n: z.number().int().min(1, "At least 1 image").max(4, "At most 4 images"),
-  seed: z.number().int().min(0).max(MAX_SEED),
-  guidance: z.number().min(0).max(20).optional(),
-  loras: z.array(loraInputSchema).max(2, "At most 2 LoRAs"),
-  customTriggers: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  triggerPlacement: z.enum(["before", "after"]).default("before"),
+  prompt: trimmed(1, 4000, "Write a prompt first"),
+  model: trimmed(1, undefined, "Pick a model"),
+  width: z.int(),
+  height: z.int(),
+  steps: z.int(),
+  n: z.int().check(z.minimum(1, "At least 1 image"), z.maximum(4, "At most 4 images")),
+  seed: z.int().check(z.minimum(0), z.maximum(MAX_SEED)),
+  guidance: z.optional(z.number().check(z.minimum(0), z.maximum(20))),
+  loras: z.array(loraInputSchema).check(z.maxLength(2, "At most 2 LoRAs")),
+  customTriggers: triggerList(),
+  triggerPlacement: z._default(z.enum(["before", "after"]), "before"),
 });
 
 type BaseInput = z.output<typeof generationInputBase>;
 
 /** The model's limits, as field errors. */
-function checkModelLimits(input: BaseInput, model: ImageModel, ctx: z.RefinementCtx) {
+function checkModelLimits(input: BaseInput, model: ImageModel, ctx: z.core.$RefinementCtx<BaseInput>) {
   const { limits } = model;
   for (const side of ["width", "height"] as const) {
     const v = input[side];
@@ -61,11 +68,13 @@ function checkModelLimits(input: BaseInput, model: ImageModel, ctx: z.Refinement
  * with the catalog it runs with, before anything is paid for.
  */
 export function generationInputSchemaFor(catalog: Catalog) {
-  return generationInputBase.superRefine((input, ctx) => {
-    const model = findIn(catalog, input.model);
-    if (!model) return void ctx.addIssue({ code: "custom", path: ["model"], message: "This model is not offered here; pick another one" });
-    checkModelLimits(input, model, ctx);
-  });
+  return generationInputBase.check(
+    z.superRefine((input, ctx) => {
+      const model = findIn(catalog, input.model);
+      if (!model) return void ctx.addIssue({ code: "custom", path: ["model"], message: "This model is not offered here; pick another one" });
+      checkModelLimits(input, model, ctx);
+    }),
+  );
 }
 
 /** The schema for the shipped catalog (tests, pure tools); the server uses its runtime catalog. */
@@ -75,7 +84,7 @@ export type GenerationInput = z.input<typeof generationInputSchema>;
 export type ValidGenerationInput = z.output<typeof generationInputSchema>;
 
 /** First message per field, for inline errors. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 import { MAX_AXIS_VALUES, promptItemSchema, type PromptItem } from "./spec";
 
 /** A named list of test prompts, used as a grid axis. */
@@ -26,9 +27,9 @@ export const STARTER_PROMPT_SET: PromptSetView = {
 };
 
 export const promptSetInputSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
-  name: z.string().trim().min(1, "Name the set").max(80),
-  prompts: z.array(promptItemSchema).min(1, "Add at least one prompt").max(MAX_AXIS_VALUES, `At most ${MAX_AXIS_VALUES} prompts in a set`),
+  id: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/))),
+  name: z.string().check(z.trim(), z.minLength(1, "Name the set"), z.maxLength(80)),
+  prompts: z.array(promptItemSchema).check(z.minLength(1, "Add at least one prompt"), z.maxLength(MAX_AXIS_VALUES, `At most ${MAX_AXIS_VALUES} prompts in a set`)),
 });
 
 /**

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 import raw from "./catalog.json";
 
 /**
@@ -13,29 +14,28 @@ export type LoraFamily = z.infer<typeof loraFamilySchema>;
 
 export const providerIdSchema = z.enum(["together", "fal"]);
 
-const stepsFactor = z.enum(["none", "above-default", "proportional"]).describe(
-  "none: steps do not change the price; above-default: scaled up by steps / default steps past the default; proportional: scaled by steps / default steps both ways",
-);
+/** none: steps do not change the price; above-default: scaled up by steps / default steps past the default; proportional: scaled by steps / default steps both ways. */
+const stepsFactor = z.enum(["none", "above-default", "proportional"]);
 
 const common = {
   stepsFactor,
   /** False when the provider has not published the price and the figure is our assumption. */
   published: z.boolean(),
   /** Where the figure comes from, in words ("fal.ai: $0.021 per megapixel"). */
-  source: z.string().optional(),
+  source: z.optional(z.string()),
 };
 
 export const pricingSchema = z.discriminatedUnion("mode", [
   z.strictObject({
     mode: z.literal("per-megapixel"),
-    microUsdPerMegapixel: z.number().int().positive(),
+    microUsdPerMegapixel: z.int().check(z.positive()),
     /** Each image's megapixels are rounded up to a whole number first (Together, fal). */
     rounding: z.literal("ceil-per-image"),
     ...common,
   }),
   z.strictObject({
     mode: z.literal("per-image"),
-    microUsdPerImage: z.number().int().positive(),
+    microUsdPerImage: z.int().check(z.positive()),
     ...common,
   }),
 ]);
@@ -44,31 +44,33 @@ export type ModelPricing = z.infer<typeof pricingSchema>;
 export const modelSchema = z.strictObject({
   provider: providerIdSchema,
   /** The provider's model id: a Together model or dedicated endpoint name, a fal endpoint id. */
-  id: z.string().trim().min(1),
-  label: z.string().trim().min(1),
+  id: z.string().check(z.trim(), z.minLength(1)),
+  label: z.string().check(z.trim(), z.minLength(1)),
   loraFamily: loraFamilySchema,
   deprecated: z.boolean(),
   note: z.string(),
   pricing: pricingSchema,
   defaults: z.strictObject({
-    steps: z.number().int().positive(),
-    width: z.number().int().positive(),
-    height: z.number().int().positive(),
-    guidance: z.number().nonnegative(),
+    steps: z.int().check(z.positive()),
+    width: z.int().check(z.positive()),
+    height: z.int().check(z.positive()),
+    guidance: z.number().check(z.nonnegative()),
   }),
   limits: z
     .strictObject({
-      minSize: z.number().int().positive(),
-      maxSize: z.number().int().positive(),
-      sizeMultiple: z.number().int().positive(),
-      minSteps: z.number().int().positive(),
-      maxSteps: z.number().int().positive(),
-      maxImages: z.number().int().positive(),
-      maxLoras: z.number().int().nonnegative(),
-      maxPromptChars: z.number().int().positive(),
+      minSize: z.int().check(z.positive()),
+      maxSize: z.int().check(z.positive()),
+      sizeMultiple: z.int().check(z.positive()),
+      minSteps: z.int().check(z.positive()),
+      maxSteps: z.int().check(z.positive()),
+      maxImages: z.int().check(z.positive()),
+      maxLoras: z.int().check(z.nonnegative()),
+      maxPromptChars: z.int().check(z.positive()),
     })
-    .refine((l) => l.minSize <= l.maxSize, { message: "minSize is larger than maxSize", path: ["minSize"] })
-    .refine((l) => l.minSteps <= l.maxSteps, { message: "minSteps is larger than maxSteps", path: ["minSteps"] }),
+    .check(
+      z.refine((l) => l.minSize <= l.maxSize, { message: "minSize is larger than maxSize", path: ["minSize"] }),
+      z.refine((l) => l.minSteps <= l.maxSteps, { message: "minSteps is larger than maxSteps", path: ["minSteps"] }),
+    ),
 });
 export type ImageModel = z.infer<typeof modelSchema>;
 
@@ -79,8 +81,8 @@ export interface Catalog {
 
 /** The operator's file: a `models` array (entries shaped like the shipped ones) and an optional default. */
 const operatorFileSchema = z.strictObject({
-  about: z.string().optional(),
-  defaultModel: z.string().optional(),
+  about: z.optional(z.string()),
+  defaultModel: z.optional(z.string()),
   models: z.array(z.unknown()),
 });
 

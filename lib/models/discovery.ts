@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import "@/lib/validation/mini";
 import type { ModelPricing } from "./catalog";
 
 /**
@@ -17,22 +18,18 @@ export interface DiscoveredModel {
   pricing: ModelPricing | null;
 }
 
-const usd = z.number().finite().positive();
-const pricingSchema = z
-  .object({
-    image_pixel: z.object({ price_per_megapixel: usd }).partial().optional().catch(undefined),
-    image: z.object({ price: usd, example_price: usd, price_per_image: usd }).partial().optional().catch(undefined),
-  })
-  .loose();
+const usd = z.number().check(z.positive());
+const pricingSchema = z.looseObject({
+  image_pixel: z.catch(z.optional(z.partial(z.object({ price_per_megapixel: usd }))), undefined),
+  image: z.catch(z.optional(z.partial(z.object({ price: usd, example_price: usd, price_per_image: usd }))), undefined),
+});
 
-const itemSchema = z
-  .object({
-    id: z.string().min(1),
-    type: z.string().optional().catch(undefined),
-    display_name: z.string().nullish().catch(undefined),
-    pricing: pricingSchema.nullish().catch(undefined),
-  })
-  .loose();
+const itemSchema = z.looseObject({
+  id: z.string().check(z.minLength(1)),
+  type: z.catch(z.optional(z.string()), undefined),
+  display_name: z.catch(z.nullish(z.string()), undefined),
+  pricing: z.catch(z.nullish(pricingSchema), undefined),
+});
 
 const toMicro = (dollars: number) => Math.round(dollars * 1_000_000);
 
