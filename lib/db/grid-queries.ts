@@ -44,14 +44,14 @@ const isPostgres = () => resolveDatabaseConfig(process.env).provider === "postgr
  * Takes the next queued cell: grids in the order they were started, cells in plan order,
  * skipping cells waiting out a retry-after and keys that are paused. Null when there is none.
  */
-export async function claimCell(workerId: string, leaseUntil: Date, pausedScopes: string[], now = new Date()): Promise<ClaimedCell | null> {
+export async function claimCell(workerId: string, leaseUntil: Date, pausedScopes: string[], servableScopes: string[], now = new Date()): Promise<ClaimedCell | null> {
   const db = getDb();
   if (isPostgres()) {
     const rows = await db.$queryRaw<{ id: string }[]>`
       UPDATE "GridCell" SET "status" = 'running', "leaseOwner" = ${workerId}, "leaseExpiresAt" = ${leaseUntil}, "startedAt" = ${now}, "attempts" = "attempts" + 1
       WHERE "id" = (
         SELECT c."id" FROM "GridCell" c JOIN "Grid" g ON g."id" = c."gridId"
-        WHERE c."status" = 'queued' AND (c."notBefore" IS NULL OR c."notBefore" <= ${now}) AND NOT (c."keyScope" = ANY(${pausedScopes}::text[]))
+        WHERE c."status" = 'queued' AND (c."notBefore" IS NULL OR c."notBefore" <= ${now}) AND NOT (c."keyScope" = ANY(${pausedScopes}::text[])) AND c."keyScope" = ANY(${servableScopes}::text[])
         ORDER BY g."createdAt", g."id", c."position"
         LIMIT 1
         FOR UPDATE OF c SKIP LOCKED
@@ -61,7 +61,7 @@ export async function claimCell(workerId: string, leaseUntil: Date, pausedScopes
   }
   for (let tries = 0; tries < 5; tries++) {
     const next = await db.gridCell.findFirst({
-      where: { status: "queued", OR: [{ notBefore: null }, { notBefore: { lte: now } }], keyScope: { notIn: pausedScopes } },
+      where: { status: "queued", OR: [{ notBefore: null }, { notBefore: { lte: now } }], keyScope: { notIn: pausedScopes, in: servableScopes } },
       orderBy: [{ grid: { createdAt: "asc" } }, { gridId: "asc" }, { position: "asc" }],
       select: { id: true },
     });

@@ -16,6 +16,7 @@ import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 import { providerFor, type OwnKeys } from "@/lib/providers";
 import type { ImageProvider, ProviderId } from "@/lib/providers/types";
 import { createHash } from "node:crypto";
+import { env } from "@/lib/env";
 import type { RetryPolicy } from "@/lib/together/retry";
 import { generate } from "./generate";
 import { generationInputSchemaFor, type ValidGenerationInput } from "./schema";
@@ -70,9 +71,24 @@ export interface KnownOwnerOptions {
   wrapProvider?: (provider: ImageProvider, keyScope: string) => ImageProvider;
 }
 
-/** The name of the key a request is paid with, for rate-limit pauses shared by every cell using it. */
+const fingerprint = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+/**
+ * The name of the key a request is paid with, for rate-limit pauses shared by every cell using
+ * it. A deployment key is named by a fingerprint of the key and its endpoint (the simulator
+ * when there is none), so an instance only ever runs queued cells with the key they were
+ * queued under — never another instance's key, nor none.
+ */
 export function keyScopeFor(provider: ProviderId, ownKey: string | null): string {
-  return ownKey ? `${provider}:own:${createHash("sha256").update(ownKey).digest("hex").slice(0, 16)}` : `${provider}:deployment`;
+  if (ownKey) return `${provider}:own:${fingerprint(ownKey)}`;
+  const e = env();
+  const deployment = provider === "together" ? [e.togetherApiKey ?? "simulator", e.togetherBaseUrl ?? ""] : [e.falKey ?? "simulator", e.falBaseUrl];
+  return `${provider}:deployment:${fingerprint(deployment.join("\n"))}`;
+}
+
+/** The deployment scopes this instance can run (its own keys, or its simulators). */
+export function servableKeyScopes(): string[] {
+  return (["together", "fal"] as const).map((provider) => keyScopeFor(provider, null));
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 import { env } from "@/lib/env";
 import { AppError, toErrorShape } from "@/lib/errors";
 import { interruptedMessage } from "@/lib/generation/charge";
-import { generateForKnownOwner } from "@/lib/generation/generate-for-owner";
+import { generateForKnownOwner, servableKeyScopes } from "@/lib/generation/generate-for-owner";
 import { CANCEL_POLL_MS, leaseMs, leaseUntil } from "@/lib/generation/lease";
 import { generationInputSchemaFor } from "@/lib/generation/schema";
 import { getCatalog } from "@/lib/models/registry";
@@ -190,7 +190,7 @@ async function workerLoop(workerId: string, stopped: AbortSignal, wakeups: { nex
       const shared = await activePauses(new Date(now));
       for (const p of shared) pauses.set(p.keyScope, p.until.getTime());
       const paused = [...memoryPauses.entries()].filter(([, until]) => until > now).map(([scope]) => scope);
-      const cell = await claimCell(workerId, leaseUntil(), paused);
+      const cell = await claimCell(workerId, leaseUntil(), paused, servableKeyScopes());
       if (cell) {
         await runCell(cell, workerId);
         continue;
