@@ -147,7 +147,8 @@ test("a restarted server still has everything", async ({ browser }) => {
       detached: true,
     });
   const ready = async () => {
-    for (let i = 0; i < 120; i++) {
+    // Up to 60 s: the start runs the migrations first (on PostgreSQL, the schema engine), on a busy machine.
+    for (let i = 0; i < 240; i++) {
       try {
         if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
       } catch {}
