@@ -16,7 +16,7 @@ import { env } from "@/lib/env";
 import { AppError, toErrorShape } from "@/lib/errors";
 import { interruptedMessage } from "@/lib/generation/charge";
 import { generateForKnownOwner, servableKeyScopes } from "@/lib/generation/generate-for-owner";
-import { CANCEL_POLL_MS, leaseMs, leaseUntil } from "@/lib/generation/lease";
+import { leaseMs, leaseUntil, renewWhileRunning } from "@/lib/generation/lease";
 import { generationInputSchemaFor } from "@/lib/generation/schema";
 import { getCatalog } from "@/lib/models/registry";
 import type { ImageProvider } from "@/lib/providers/types";
@@ -96,23 +96,7 @@ export function gatedProvider(provider: ImageProvider, keyScope: string): ImageP
 /** Runs one claimed cell to its end. Never throws. */
 export async function runCell(cell: ClaimedCell, workerId: string): Promise<void> {
   const controller = new AbortController();
-  let nextRenew = Date.now() + leaseMs() / 3;
-  let busy = false;
-  const timer = setInterval(async () => {
-    if (busy || controller.signal.aborted) return;
-    busy = true;
-    try {
-      const renew = Date.now() >= nextRenew;
-      const { stop } = await renewCell(cell.id, workerId, renew ? leaseUntil() : null);
-      if (renew) nextRenew = Date.now() + leaseMs() / 3;
-      if (stop) controller.abort();
-    } catch (err) {
-      console.warn(`lease of grid cell ${cell.id} not renewed:`, err);
-    } finally {
-      busy = false;
-    }
-  }, CANCEL_POLL_MS);
-  timer.unref?.();
+  const stopRenewing = renewWhileRunning(controller, `grid cell ${cell.id}`, (renew) => renewCell(cell.id, workerId, renew ? leaseUntil() : null));
   try {
     if (cell.grid.cancelledAt) {
       await finishCell(cell.id, workerId, { status: "cancelled", errorCode: "cancelled", errorMessage: "Cancelled before it started. Nothing was charged." });
@@ -155,7 +139,7 @@ export async function runCell(cell: ClaimedCell, workerId: string): Promise<void
   } catch (err) {
     console.error(`grid cell ${cell.id} could not be settled:`, err);
   } finally {
-    clearInterval(timer);
+    stopRenewing();
   }
 }
 
