@@ -12,7 +12,10 @@ const SOURCE: Record<string, string> = { "huggingface-repo": "Hugging Face", "hu
 export function tryInStudioHref(lora: LoraSearchResult): string {
   const state = initialStudioState();
   state.loras = [{ path: lora.path, scale: lora.preference?.scale ?? 1, triggers: lora.preference?.triggers ?? lora.triggers }, emptySlot()];
-  return `/?${stateToSearchParams(state).toString()}`;
+  const params = stateToSearchParams(state);
+  // A LoRA to try, not a recipe: the studio opens it on the model it would pick for this person.
+  params.delete("model");
+  return `/?${params.toString()}`;
 }
 
 /** Soft washes for cards without a preview; one per LoRA (by its path), so a page of them is not one flat colour. */

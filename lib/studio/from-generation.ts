@@ -42,6 +42,6 @@ export function stateFromGeneration(g: RecipeSource, options: { keepSeed?: boole
 
 /** "/?p=…&seed=…" — the studio with this generation's recipe (same seed unless told otherwise). */
 export function studioHref(g: RecipeSource, options: { keepSeed?: boolean; catalog?: Catalog } = {}): string {
-  const query = stateToSearchParams(stateFromGeneration(g, options), options.catalog).toString();
+  const query = stateToSearchParams(stateFromGeneration(g, options), options.catalog, { complete: true }).toString();
   return query ? `/?${query}` : "/";
 }

@@ -112,18 +112,27 @@ export function stateFromSearchParams(params: URLSearchParams, catalog: Catalog 
   };
 }
 
-/** The recipe as a query string; the seed is only included when it is fixed. */
-export function stateToSearchParams(state: StudioState, catalog: Catalog = shippedCatalog): URLSearchParams {
+/**
+ * The recipe as a query string; the seed is only included when it is fixed.
+ *
+ * The model is always named once anything else is: which model an address without one opens
+ * depends on the person and changes (a model Together refuses them stops being their default),
+ * so leaving it out would let a reload or a shared link silently switch models. `complete`
+ * also writes the fields that equal the model's defaults — for recipes of a stored result,
+ * which must rebuild the same request even after an operator changes those defaults.
+ */
+export function stateToSearchParams(state: StudioState, catalog: Catalog = shippedCatalog, options: { complete?: boolean } = {}): URLSearchParams {
   const params = new URLSearchParams();
   const base = findIn(catalog, state.model) ? initialStudioState(state.model, catalog) : initialStudioState(undefined, catalog);
+  const all = options.complete === true;
   if (state.prompt) params.set("p", state.prompt);
-  if (state.model !== catalog.defaultModel) params.set("model", state.model);
-  if (state.width !== base.width) params.set("w", String(state.width));
-  if (state.height !== base.height) params.set("h", String(state.height));
-  if (state.steps !== base.steps) params.set("steps", String(state.steps));
-  if (state.n !== base.n) params.set("n", String(state.n));
+  params.set("model", state.model);
+  if (all || state.width !== base.width) params.set("w", String(state.width));
+  if (all || state.height !== base.height) params.set("h", String(state.height));
+  if (all || state.steps !== base.steps) params.set("steps", String(state.steps));
+  if (all || state.n !== base.n) params.set("n", String(state.n));
   if (!state.randomSeed) params.set("seed", String(state.seed));
-  if (state.guidance !== base.guidance) params.set("g", String(state.guidance));
+  if (all || state.guidance !== base.guidance) params.set("g", String(state.guidance));
   state.loras.forEach((slot, i) => {
     if (!slot.path.trim()) return;
     params.set(`l${i + 1}`, slot.path.trim());
@@ -132,5 +141,7 @@ export function stateToSearchParams(state: StudioState, catalog: Catalog = shipp
   });
   state.customTriggers.forEach((t) => params.append("ct", t));
   if (state.placement !== "before") params.set("tp", state.placement);
+  // A fresh studio on the default model keeps a bare address.
+  if ([...params.keys()].length === 1 && state.model === catalog.defaultModel) params.delete("model");
   return params;
 }

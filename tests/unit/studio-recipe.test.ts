@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildImageRequest } from "@/lib/generation/build-request";
+import { getIn, shippedCatalog } from "@/lib/models/catalog";
 import { generationInputSchema, type GenerationInput } from "@/lib/generation/schema";
 import { stateFromGeneration, studioHref, type RecipeSource } from "@/lib/studio/from-generation";
 import { stateFromSearchParams, toGenerationInput } from "@/lib/studio/state";
@@ -57,6 +58,24 @@ describe("recipe links from a stored result", () => {
   it("Re-run same seed rebuilds the identical request: model, LoRAs, scales, phrases on, custom phrases, placement, size, steps, guidance, seed, n", () => {
     expect(sentBody.prompt).toBe(`a lighthouse keeper, ${TRIGGER}, film grain`);
     expect(rerunBody(stored).body).toEqual(sentBody);
+  });
+
+  it("a result on the default model with default settings still names them all, so a link opens the same request anywhere", () => {
+    const model = getIn(shippedCatalog, shippedCatalog.defaultModel);
+    const plain: RecipeSource = { ...stored, model: model.id, width: model.defaults.width, height: model.defaults.height, steps: model.defaults.steps, n: 1, guidance: model.defaults.guidance };
+    const params = new URL(studioHref(plain), "http://x").searchParams;
+    expect(Object.fromEntries(["model", "w", "h", "steps", "n", "g", "seed"].map((k) => [k, params.get(k)]))).toEqual({
+      model: model.id,
+      w: String(model.defaults.width),
+      h: String(model.defaults.height),
+      steps: String(model.defaults.steps),
+      n: "1",
+      g: String(model.defaults.guidance),
+      seed: "777",
+    });
+    // Opened by a person whose studio defaults to another model, it is still this model.
+    const person = { ...shippedCatalog, defaultModel: shippedCatalog.models.find((m) => m.id !== model.id)!.id };
+    expect(stateFromSearchParams(params, person).model).toBe(model.id);
   });
 
   it("Remix keeps everything but the seed", () => {

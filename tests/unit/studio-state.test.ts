@@ -31,6 +31,20 @@ describe("recipe links", () => {
     expect(stateFromSearchParams(new URLSearchParams(""))).toEqual(initialStudioState());
   });
 
+  it("name the model whenever they name anything else, so a change of the person's default cannot switch it", () => {
+    // Together answered 404 for the shipped default: this person's studio now defaults to another model.
+    const shipped = shippedCatalog.defaultModel;
+    const other = shippedCatalog.models.find((m) => m.id !== shipped)!.id;
+    const person = { ...shippedCatalog, defaultModel: other };
+    const onOther = { ...initialStudioState(other, person), prompt: "a lighthouse" };
+    const query = stateToSearchParams(onOther, person);
+    expect(query.get("model")).toBe(other);
+    // Read back by the same person after their default moved on (or by anyone else): same model.
+    expect(stateFromSearchParams(query, shippedCatalog).model).toBe(other);
+    const onShipped = { ...initialStudioState(shipped), prompt: "a lighthouse" };
+    expect(stateFromSearchParams(stateToSearchParams(onShipped), person).model).toBe(shipped);
+  });
+
   it("a random seed is not part of the recipe", () => {
     expect(stateToSearchParams({ ...recipe, randomSeed: true }).has("seed")).toBe(false);
   });
