@@ -7,6 +7,7 @@ import { notFound, runAction } from "@/lib/actions/action";
 import type { Result } from "@/lib/errors";
 import { promptSetInputSchema, STARTER_PROMPT_SET, storedPrompts, type PromptSetView } from "@/lib/grid/prompt-sets";
 import { cancelGrid, retryGridCell, startGrid } from "@/lib/grid/service";
+import { getOwnApiKeys } from "@/lib/owner/own-key";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 
 // Thin: validate → owner → lib/grid use case → typed result (lib/actions/action.ts). Cancel, retry
@@ -17,7 +18,7 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 export async function startGridAction(spec: unknown): Promise<Result<{ gridId: string; priceMicroUsd: number; cellCount: number }>> {
   // The spec is validated by startGrid itself, against the catalog and each cell's model.
   return runAction("startGridAction", z.unknown(), spec, async (raw) => {
-    const started = await startGrid(await ensureOwnerId(), raw);
+    const started = await startGrid(await ensureOwnerId(), raw, await getOwnApiKeys());
     return { ok: true, gridId: started.gridId, priceMicroUsd: started.priceMicroUsd, cellCount: started.cellCount };
   });
 }
@@ -29,12 +30,15 @@ export async function cancelGridAction(gridId: unknown): Promise<{ cancelled: bo
   return { cancelled: await cancelGrid(ownerId, parsed.data) };
 }
 
-export async function retryGridCellAction(gridId: unknown, cellId: unknown): Promise<{ retried: boolean }> {
-  const ownerId = await getOwnerId();
-  const g = id.safeParse(gridId);
-  const c = id.safeParse(cellId);
-  if (!ownerId || !g.success || !c.success) return { retried: false };
-  return { retried: await retryGridCell(ownerId, g.data, c.data) };
+const retryInput = z.object({ gridId: id, cellId: id });
+
+/** Retries one cell on the key it was queued with (an own key must still be in this browser). */
+export async function retryGridCellAction(gridId: unknown, cellId: unknown): Promise<Result<{ retried: boolean }>> {
+  return runAction("retryGridCellAction", retryInput, { gridId, cellId }, async (input) => {
+    const ownerId = await getOwnerId();
+    if (!ownerId) return notFound("That grid is gone.");
+    return { ok: true, retried: await retryGridCell(ownerId, input.gridId, input.cellId, await getOwnApiKeys()) };
+  });
 }
 
 /** Titles and trigger phrases for LoRA links typed into a LoRA-list axis (known LoRAs only). */

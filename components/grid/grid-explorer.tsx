@@ -9,7 +9,10 @@ import { draftToSpec, parseLoraLines, specProblem } from "@/lib/grid/draft";
 import { gridPrice, planGrid } from "@/lib/grid/plan";
 import { gridSpecSchema, type GridSpec } from "@/lib/grid/spec";
 import type { GridView } from "@/lib/grid/view";
+import { gridKeyNote } from "@/lib/grid/key-note";
 import { findIn, type Catalog } from "@/lib/models/catalog";
+import type { ProviderMode } from "@/lib/providers/modes";
+import type { ProviderId } from "@/lib/providers/types";
 import { formatUsd } from "@/lib/models/pricing";
 import type { StudioState } from "@/lib/studio/state";
 import { cancelGridAction, describeLorasAction, listPromptSetsAction, retryGridCellAction, startGridAction } from "./actions";
@@ -41,7 +44,19 @@ async function getJson<T>(url: string): Promise<T> {
  * price, and the owner's grids filling in live (polled, so a reload or another browser with
  * the same owner sees the same progress).
  */
-export function GridExplorer({ state, titles, catalog }: { state: StudioState; titles: [string | null, string | null]; catalog: Catalog }) {
+export function GridExplorer({
+  state,
+  titles,
+  catalog,
+  ownKeys,
+  modes,
+}: {
+  state: StudioState;
+  titles: [string | null, string | null];
+  catalog: Catalog;
+  ownKeys: Record<ProviderId, { set: boolean; hint: string | null }>;
+  modes: Partial<Record<ProviderId, ProviderMode>>;
+}) {
   const client = useQueryClient();
   const [x, setX] = useState<AxisDraft>(emptyAxis("lora1"));
   const [y, setY] = useState<AxisDraft>(emptyAxis("prompt-set"));
@@ -49,7 +64,7 @@ export function GridExplorer({ state, titles, catalog }: { state: StudioState; t
   const [baseline, setBaseline] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [editingSets, setEditingSets] = useState(false);
-  const [startError, setStartError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [thresholdUsd] = useConfirmThreshold();
 
@@ -89,9 +104,10 @@ export function GridExplorer({ state, titles, catalog }: { state: StudioState; t
   const plan = useMemo(() => {
     if (!spec) return null;
     const parsed = gridSpecSchema.safeParse(spec);
-    if (!parsed.success) return { errors: [specProblem(parsed.error.issues[0]?.path ?? [])], cells: [], price: null };
+    if (!parsed.success) return { errors: [specProblem(parsed.error.issues[0]?.path ?? [])], cells: [], price: null, providers: [] };
     const p = planGrid(parsed.data, { catalog, random: previewRandom });
-    return { errors: p.errors, cells: p.cells, price: p.errors.length ? null : gridPrice(p.cells, (id) => findIn(catalog, id)) };
+    const providers = [...new Set(p.cells.flatMap((c) => findIn(catalog, c.input.model)?.provider ?? []))];
+    return { errors: p.errors, cells: p.cells, price: p.errors.length ? null : gridPrice(p.cells, (id) => findIn(catalog, id)), providers };
   }, [spec, catalog]);
 
   const list = useQuery({ queryKey: ["grids"], queryFn: () => getJson<{ grids: GridSummary[] }>("/api/grids"), refetchInterval: (q) => (q.state.data?.grids.some((g) => g.open > 0) ? POLL_MS * 3 : false) });
@@ -106,14 +122,18 @@ export function GridExplorer({ state, titles, catalog }: { state: StudioState; t
   const start = useMutation({
     mutationFn: (s: GridSpec) => startGridAction(s),
     onSuccess: (result) => {
-      if (!result.ok) return setStartError(result.error.message);
-      setStartError(null);
+      if (!result.ok) return setActionError(result.error.message);
+      setActionError(null);
       setSelected(result.gridId);
       void client.invalidateQueries({ queryKey: ["grids"] });
     },
   });
   const cancel = useMutation({ mutationFn: (id: string) => cancelGridAction(id), onSettled: () => client.invalidateQueries({ queryKey: ["grid", activeId] }) });
-  const retry = useMutation({ mutationFn: (cellId: string) => retryGridCellAction(activeId, cellId), onSettled: () => client.invalidateQueries({ queryKey: ["grid", activeId] }) });
+  const retry = useMutation({
+    mutationFn: (cellId: string) => retryGridCellAction(activeId, cellId),
+    onSuccess: (result) => setActionError(result.ok ? null : result.error.message),
+    onSettled: () => client.invalidateQueries({ queryKey: ["grid", activeId] }),
+  });
 
   const price = plan?.price ?? null;
   const blocked = !spec ? "Choose what X varies" : !state.prompt.trim() && ![x, y, z].some((a) => a.kind === "prompt-set") ? "Write a prompt first" : (plan?.errors[0] ?? null);
@@ -144,12 +164,12 @@ export function GridExplorer({ state, titles, catalog }: { state: StudioState; t
           {start.isPending ? "Starting…" : price ? `Start grid · ${price.count} images · ${formatUsd(price.totalMicroUsd)}` : "Start grid"}
         </Button>
         <p id="grid-plan-status" data-testid="grid-plan-status" aria-live="polite" className="min-w-0 flex-1 basis-48 text-sm text-zinc-600 dark:text-zinc-400">
-          {blocked ?? (price ? `${price.count} images, each priced as its own request: ${formatUsd(price.totalMicroUsd)} in all.${price.assumptions.length ? ` ${price.assumptions.join(" ")}` : ""}` : "")}
+          {blocked ?? (price ? `${price.count} images, each priced as its own request: ${formatUsd(price.totalMicroUsd)} in all.${price.assumptions.length ? ` ${price.assumptions.join(" ")}` : ""} ${gridKeyNote(plan?.providers ?? [], ownKeys, modes)}` : "")}
         </p>
       </div>
-      {startError && (
+      {actionError && (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800/60 dark:bg-red-950/40 dark:text-red-200">
-          {startError}
+          {actionError}
         </p>
       )}
 

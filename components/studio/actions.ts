@@ -13,6 +13,7 @@ import { modelsForPerson } from "@/lib/models/for-person";
 import type { StudioModel } from "@/lib/models/status";
 import { getOwnApiKey, getOwnApiKeys, removeOwnApiKey, setOwnApiKey } from "@/lib/owner/own-key";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
+import { forgetGridKeys } from "@/lib/grid/service";
 
 /** The models as this person can use them now (after a key changed, or a provider refused one). */
 export async function studioModelsAction(): Promise<{ models: StudioModel[]; catalog: Catalog }> {
@@ -79,6 +80,9 @@ export async function setOwnKeyAction(raw: unknown): Promise<Result<{ key: OwnKe
 export async function removeOwnKeyAction(provider: unknown): Promise<{ key: OwnKeyState }> {
   const which = provider === "fal" ? "fal" : "together";
   await removeOwnApiKey(which);
+  // Removing a key also takes it out of this person's queued grids (their cells then stop, unsent).
+  const ownerId = await getOwnerId();
+  if (ownerId) await forgetGridKeys(ownerId, which);
   const ownTogether = which === "fal" && (await getOwnApiKey("together")) !== null;
-  return { key: { set: false, hint: null, limits: toLimitsView(await getLimits(await getOwnerId(), { ownKey: ownTogether })) } };
+  return { key: { set: false, hint: null, limits: toLimitsView(await getLimits(ownerId, { ownKey: ownTogether })) } };
 }

@@ -307,7 +307,13 @@ export function Studio({ initialResults, initialLimits, initialOwnKey, hasOwner,
 
       <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
         {/* Issue 17: the server-run grid builder and its live grids (components/grid). */}
-        {mode === "explore" && <GridExplorer state={effective} titles={[cards[0].status === "ready" ? cards[0].card.title : null, cards[1].status === "ready" ? cards[1].card.title : null]} catalog={catalog} />}
+        {mode === "explore" && (
+          <GridExplorer
+            state={effective} titles={[cards[0].status === "ready" ? cards[0].card.title : null, cards[1].status === "ready" ? cards[1].card.title : null]} catalog={catalog}
+            ownKeys={ownKey}
+            modes={Object.fromEntries(models.map((m) => [m.model.provider, m.state.mode]))}
+          />
+        )}
         {sweeps.sweep && (
           <SweepPanel
             sweep={sweeps.sweep}

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { ServableScopes } from "@/lib/providers/key-scope";
 import { getDb } from "./client";
 import { resolveDatabaseConfig } from "./provider";
 
@@ -22,7 +23,7 @@ export interface NewGridCell {
   keyScope: string;
 }
 
-export async function createGrid(grid: { ownerId: string; name: string; plan: string; collectionId: string | null; priceMicroUsd: number }, cells: NewGridCell[]) {
+export async function createGrid(grid: { ownerId: string; name: string; plan: string; collectionId: string | null; priceMicroUsd: number; keys: string | null }, cells: NewGridCell[]) {
   const db = getDb();
   const id = randomUUID();
   await db.$transaction([
@@ -35,7 +36,7 @@ export async function createGrid(grid: { ownerId: string; name: string; plan: st
 export type ClaimedCell = NonNullable<Awaited<ReturnType<typeof getCell>>>;
 
 export function getCell(id: string) {
-  return getDb().gridCell.findUnique({ where: { id }, include: { grid: { select: { collectionId: true, cancelledAt: true } } } });
+  return getDb().gridCell.findUnique({ where: { id }, include: { grid: { select: { collectionId: true, cancelledAt: true, keys: true } } } });
 }
 
 const isPostgres = () => resolveDatabaseConfig(process.env).provider === "postgres";
@@ -44,14 +45,16 @@ const isPostgres = () => resolveDatabaseConfig(process.env).provider === "postgr
  * Takes the next queued cell: grids in the order they were started, cells in plan order,
  * skipping cells waiting out a retry-after and keys that are paused. Null when there is none.
  */
-export async function claimCell(workerId: string, leaseUntil: Date, pausedScopes: string[], servableScopes: string[], now = new Date()): Promise<ClaimedCell | null> {
+export async function claimCell(workerId: string, leaseUntil: Date, pausedScopes: string[], servable: ServableScopes, now = new Date()): Promise<ClaimedCell | null> {
   const db = getDb();
   if (isPostgres()) {
+    // Prefixes are hex fingerprints and colons: nothing LIKE would read as a wildcard.
+    const patterns = servable.prefixes.map((p) => `${p}%`);
     const rows = await db.$queryRaw<{ id: string }[]>`
       UPDATE "GridCell" SET "status" = 'running', "leaseOwner" = ${workerId}, "leaseExpiresAt" = ${leaseUntil}, "startedAt" = ${now}, "attempts" = "attempts" + 1
       WHERE "id" = (
         SELECT c."id" FROM "GridCell" c JOIN "Grid" g ON g."id" = c."gridId"
-        WHERE c."status" = 'queued' AND (c."notBefore" IS NULL OR c."notBefore" <= ${now}) AND NOT (c."keyScope" = ANY(${pausedScopes}::text[])) AND c."keyScope" = ANY(${servableScopes}::text[])
+        WHERE c."status" = 'queued' AND (c."notBefore" IS NULL OR c."notBefore" <= ${now}) AND NOT (c."keyScope" = ANY(${pausedScopes}::text[])) AND (c."keyScope" = ANY(${servable.exact}::text[]) OR c."keyScope" LIKE ANY(${patterns}::text[]))
         ORDER BY g."createdAt", g."id", c."position"
         LIMIT 1
         FOR UPDATE OF c SKIP LOCKED
@@ -61,7 +64,11 @@ export async function claimCell(workerId: string, leaseUntil: Date, pausedScopes
   }
   for (let tries = 0; tries < 5; tries++) {
     const next = await db.gridCell.findFirst({
-      where: { status: "queued", OR: [{ notBefore: null }, { notBefore: { lte: now } }], keyScope: { notIn: pausedScopes, in: servableScopes } },
+      where: {
+        status: "queued",
+        keyScope: { notIn: pausedScopes },
+        AND: [{ OR: [{ notBefore: null }, { notBefore: { lte: now } }] }, { OR: [{ keyScope: { in: servable.exact } }, ...servable.prefixes.map((p) => ({ keyScope: { startsWith: p } }))] }],
+      },
       orderBy: [{ grid: { createdAt: "asc" } }, { gridId: "asc" }, { position: "asc" }],
       select: { id: true },
     });
@@ -113,7 +120,7 @@ export async function requeueCell(id: string, workerId: string, input: string, n
 
 /** Running cells whose instance stopped renewing (killed, restarted). */
 export function findExpiredCells(now: Date) {
-  return getDb().gridCell.findMany({ where: { status: "running", leaseExpiresAt: { lt: now } }, select: { id: true, ownerId: true, input: true, leaseExpiresAt: true }, take: 500 });
+  return getDb().gridCell.findMany({ where: { status: "running", leaseExpiresAt: { lt: now } }, select: { id: true, gridId: true, ownerId: true, input: true, leaseExpiresAt: true }, take: 500 });
 }
 
 /** Marks one expired cell interrupted unless it was renewed meanwhile; true when this call did it. */
@@ -157,6 +164,22 @@ export async function retryCellRow(gridId: string, cellId: string, ownerId: stri
     });
     return count > 0;
   });
+}
+
+/** Erases a grid's sealed own keys once none of its cells is queued or running. */
+export async function forgetKeysIfDone(gridId: string): Promise<void> {
+  await getDb().grid.updateMany({ where: { id: gridId, keys: { not: null }, cells: { none: { status: { in: ["queued", "running"] } } } }, data: { keys: null } });
+}
+
+/** The owner's grids still holding sealed keys (to take one provider's out when the person removes it). */
+export function gridsWithKeys(ownerId: string) {
+  return getDb().grid.findMany({ where: { ownerId, keys: { not: null } }, select: { id: true, keys: true } });
+}
+
+/** Replaces a grid's sealed keys, only if they are still what was read (a concurrent change wins). */
+export async function replaceGridKeys(gridId: string, from: string | null, to: string | null): Promise<boolean> {
+  const { count } = await getDb().grid.updateMany({ where: { id: gridId, keys: from }, data: { keys: to } });
+  return count > 0;
 }
 
 export function getGridForOwner(gridId: string, ownerId: string) {

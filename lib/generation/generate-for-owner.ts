@@ -14,9 +14,8 @@ import { requestAddressKey } from "@/lib/http/client-address";
 import { getOwnApiKeys } from "@/lib/owner/own-key";
 import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
 import { providerFor, type OwnKeys } from "@/lib/providers";
-import type { ImageProvider, ProviderId } from "@/lib/providers/types";
-import { createHash } from "node:crypto";
-import { env } from "@/lib/env";
+import { keyScopeFor } from "@/lib/providers/key-scope";
+import type { ImageProvider } from "@/lib/providers/types";
 import type { RetryPolicy } from "@/lib/together/retry";
 import { generate } from "./generate";
 import { generationInputSchemaFor, type ValidGenerationInput } from "./schema";
@@ -69,26 +68,6 @@ export interface KnownOwnerOptions {
   providerRetry?: RetryPolicy;
   /** Wraps the provider (a grid worker's shared rate-limit gate). */
   wrapProvider?: (provider: ImageProvider, keyScope: string) => ImageProvider;
-}
-
-const fingerprint = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
-
-/**
- * The name of the key a request is paid with, for rate-limit pauses shared by every cell using
- * it. A deployment key is named by a fingerprint of the key and its endpoint (the simulator
- * when there is none), so an instance only ever runs queued cells with the key they were
- * queued under — never another instance's key, nor none.
- */
-export function keyScopeFor(provider: ProviderId, ownKey: string | null): string {
-  if (ownKey) return `${provider}:own:${fingerprint(ownKey)}`;
-  const e = env();
-  const deployment = provider === "together" ? [e.togetherApiKey ?? "simulator", e.togetherBaseUrl ?? ""] : [e.falKey ?? "simulator", e.falBaseUrl];
-  return `${provider}:deployment:${fingerprint(deployment.join("\n"))}`;
-}
-
-/** The deployment scopes this instance can run (its own keys, or its simulators). */
-export function servableKeyScopes(): string[] {
-  return (["together", "fal"] as const).map((provider) => keyScopeFor(provider, null));
 }
 
 /**

@@ -3,15 +3,19 @@ import { randomUUID } from "node:crypto";
 import { createCollection } from "@/lib/db/collection-queries";
 import { normalizeCollectionName } from "@/lib/collections/limits";
 import { describeLoras } from "./describe-loras";
-import { cancelGridRows, createGrid, generationsByIds, getGridForOwner, retryCellRow, type GridRow } from "@/lib/db/grid-queries";
+import { cancelGridRows, createGrid, forgetKeysIfDone, generationsByIds, getGridForOwner, gridsWithKeys, replaceGridKeys, retryCellRow, type GridRow } from "@/lib/db/grid-queries";
+import { sealGridKeys, unsealGridKeys, withoutProvider } from "./keys";
+import type { ProviderId } from "@/lib/providers/types";
 import { AppError } from "@/lib/errors";
-import { keyScopeFor } from "@/lib/generation/generate-for-owner";
+import { keyScopeFor, isOwnKeyScope } from "@/lib/providers/key-scope";
+import type { OwnKeys } from "@/lib/providers";
 import { cancelGeneration } from "@/lib/generation/in-flight";
 import { toGenerationView } from "@/lib/generation/view";
 import { getLimits } from "@/lib/limits/limits";
 import { decideSweep } from "@/lib/limits/policy";
 import { findIn } from "@/lib/models/catalog";
-import { getCatalog, pricedModel } from "@/lib/models/registry";
+import { getCatalog } from "@/lib/models/registry";
+import { chargedModel } from "@/lib/models/for-person";
 import { gridPrice, planGrid } from "./plan";
 import { gridSpecSchema, type ValidGridSpec } from "./spec";
 import { countCells, storedPlan, type GridCellStatus, type GridView, type StoredGridPlan } from "./view";
@@ -40,22 +44,28 @@ async function withKnownTitles(spec: ValidGridSpec): Promise<ValidGridSpec> {
   return { ...spec, x: titled(spec.x), y: titled(spec.y), z: titled(spec.z) };
 }
 
-/** Queues a grid; returns its id. Throws AppErrors a person can read. */
-export async function startGrid(ownerId: string, raw: unknown): Promise<{ gridId: string; collectionId: string; priceMicroUsd: number; cellCount: number }> {
+/**
+ * Queues a grid; returns its id. Throws AppErrors a person can read. Each cell runs on the key
+ * a studio generation of that model would use now: the person's own key for its provider when
+ * they set one (kept sealed on the grid until its last cell is done), else the deployment's.
+ */
+export async function startGrid(ownerId: string, raw: unknown, own: OwnKeys): Promise<{ gridId: string; collectionId: string; priceMicroUsd: number; cellCount: number }> {
   const parsed = gridSpecSchema.safeParse(raw);
   if (!parsed.success) throw invalid("The grid's settings were not understood; check the axes and try again.");
   const catalog = getCatalog();
   const plan = planGrid(await withKnownTitles(parsed.data), { catalog });
   if (plan.errors.length > 0 || !plan.axes) throw invalid(plan.errors[0] ?? "Check the grid's axes.");
-  const price = gridPrice(plan.cells, (id) => pricedModel(id));
-  // The grid runs on the deployment's keys (its workers have no browser cookie), so its budget applies.
-  const decision = decideSweep(await getLimits(ownerId, { ownKey: false }), { count: plan.cells.length, totalMicroUsd: price.totalMicroUsd });
+  const providers = new Set(plan.cells.map((c) => findIn(catalog, c.input.model)!.provider));
+  // Priced as the person is charged: an own Together key sees its own account's prices.
+  const price = gridPrice(plan.cells, (id) => chargedModel(id, own.together));
+  // The deployment's daily budget covers the grid when any cell is paid with the deployment's Together key.
+  const decision = decideSweep(await getLimits(ownerId, { ownKey: !providers.has("together") || own.together !== null }), { count: plan.cells.length, totalMicroUsd: price.totalMicroUsd });
   if (!decision.ok) throw new AppError({ code: decision.code, message: decision.message.replace("This sweep", "This grid") });
   const name = normalizeCollectionName(parsed.data.name) ?? normalizeCollectionName(`Grid: ${plan.axes.x.name}${plan.axes.y ? ` × ${plan.axes.y.name}` : ""}`) ?? "Grid";
   const stored = storedPlan(plan.axes, plan.cells.some((c) => c.x === null));
   const collection = await createCollection(ownerId, { name, kind: "grid", axes: JSON.stringify(stored) });
   const gridId = await createGrid(
-    { ownerId, name: collection.name, plan: JSON.stringify(stored), collectionId: collection.id, priceMicroUsd: price.totalMicroUsd },
+    { ownerId, name: collection.name, plan: JSON.stringify(stored), collectionId: collection.id, priceMicroUsd: price.totalMicroUsd, keys: sealGridKeys(own, providers) },
     plan.cells.map((cell, position) => {
       const model = findIn(catalog, cell.input.model)!;
       return {
@@ -65,7 +75,7 @@ export async function startGrid(ownerId: string, raw: unknown): Promise<{ gridId
         y: cell.y,
         baseline: cell.baseline,
         input: JSON.stringify({ ...cell.input, clientRequestId: randomUUID() }),
-        keyScope: keyScopeFor(model.provider, null),
+        keyScope: keyScopeFor(model.provider, own[model.provider]),
       };
     }),
   );
@@ -77,6 +87,7 @@ export async function startGrid(ownerId: string, raw: unknown): Promise<{ gridId
 export async function cancelGrid(ownerId: string, gridId: string): Promise<boolean> {
   const result = await cancelGridRows(gridId, ownerId);
   if (!result) return false;
+  await forgetKeysIfDone(gridId);
   // The worker sees the grid's flag within half a second; the generation's own cancel flag
   // also stops a request between admission and sending.
   for (const input of result.running) {
@@ -86,11 +97,42 @@ export async function cancelGrid(ownerId: string, gridId: string): Promise<boole
   return true;
 }
 
-/** Queues one failed, interrupted or cancelled cell again, as a new request. */
-export async function retryGridCell(ownerId: string, gridId: string, cellId: string): Promise<boolean> {
+/**
+ * Queues one failed, interrupted or cancelled cell again, as a new request, on the key it was
+ * queued with: a cell of an own key needs that same key in this browser (it is sealed onto the
+ * grid again); it never moves to the deployment's key or another key unasked.
+ */
+export async function retryGridCell(ownerId: string, gridId: string, cellId: string, own: OwnKeys): Promise<boolean> {
+  const grid = await getGridForOwner(gridId, ownerId);
+  const cell = grid?.cells.find((c) => c.id === cellId);
+  if (!grid || !cell) return false;
+  if (isOwnKeyScope(cell.keyScope)) {
+    const provider = cell.keyScope.split(":")[0] as ProviderId;
+    if (!own[provider] || keyScopeFor(provider, own[provider]) !== cell.keyScope) {
+      throw new AppError({ code: "invalid_key", message: `This cell was queued on your own ${provider === "fal" ? "fal.ai" : "Together AI"} key, which this browser no longer has. Add that key again to retry it.` });
+    }
+    const keys = unsealGridKeys(grid.keys);
+    if (keys[provider] !== own[provider]) await replaceGridKeys(gridId, grid.keys, sealGridKeys({ ...keys, [provider]: own[provider] }, ["together", "fal"]));
+  }
   const done = await retryCellRow(gridId, cellId, ownerId, (old) => JSON.stringify({ ...JSON.parse(old), clientRequestId: randomUUID() }));
   if (done) wakeGridWorkers();
   return done;
+}
+
+/**
+ * The person removed their key for a provider: no grid of theirs keeps it. Their queued cells
+ * on that key then fail with the reason when a worker reaches them (never sent on another key).
+ */
+export async function forgetGridKeys(ownerId: string, provider: ProviderId): Promise<void> {
+  for (const grid of await gridsWithKeys(ownerId)) {
+    // A grid whose keys changed meanwhile (a retry, its last cell) is read again on the next pass.
+    for (let tries = 0; tries < 3; tries++) {
+      if (await replaceGridKeys(grid.id, grid.keys, withoutProvider(grid.keys, provider))) break;
+      const again = (await gridsWithKeys(ownerId)).find((g) => g.id === grid.id);
+      if (!again) break;
+      grid.keys = again.keys;
+    }
+  }
 }
 
 export function parseStoredPlan(text: string): StoredGridPlan {

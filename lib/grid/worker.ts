@@ -5,6 +5,7 @@ import {
   claimCell,
   findExpiredCells,
   finishCell,
+  forgetKeysIfDone,
   generationByRequest,
   interruptCell,
   pauseKey,
@@ -15,9 +16,12 @@ import {
 import { env } from "@/lib/env";
 import { AppError, toErrorShape } from "@/lib/errors";
 import { interruptedMessage } from "@/lib/generation/charge";
-import { generateForKnownOwner, servableKeyScopes } from "@/lib/generation/generate-for-owner";
+import { generateForKnownOwner } from "@/lib/generation/generate-for-owner";
+import { isOwnKeyScope, keyScopeFor, servableKeyScopes } from "@/lib/providers/key-scope";
+import { unsealGridKeys } from "./keys";
 import { leaseMs, leaseUntil, renewWhileRunning } from "@/lib/generation/lease";
 import { generationInputSchemaFor } from "@/lib/generation/schema";
+import { findIn } from "@/lib/models/catalog";
 import { getCatalog } from "@/lib/models/registry";
 import type { ImageProvider } from "@/lib/providers/types";
 import { defaultRetryPolicy } from "@/lib/together/retry";
@@ -31,8 +35,6 @@ import { defaultRetryPolicy } from "@/lib/together/retry";
  * running cell through the database. A killed instance's cells become interrupted, never re-run.
  */
 
-/** The grid runs on the deployment's keys: no browser, so no person's own key cookie. */
-const DEPLOYMENT_KEYS = { together: null, fal: null } as const;
 /** The worker retries rate limits itself (for every cell on the key); other failures keep Together's policy. */
 const NO_RATE_LIMIT_RETRY = { ...defaultRetryPolicy, maxRateLimitWaitSeconds: 0 };
 /** How many 429s one cell waits out before it fails with the reason (and a Retry). */
@@ -107,10 +109,18 @@ export async function runCell(cell: ClaimedCell, workerId: string): Promise<void
       await finishCell(cell.id, workerId, { status: "failed", errorCode: "invalid_input", errorMessage: "This cell's settings are no longer valid here (the model or its limits changed). Nothing was charged." });
       return;
     }
+    // The key the cell was queued with, and only that: a removed own key fails the cell unsent.
+    const provider = findIn(getCatalog(), parsed.data.model)!.provider;
+    const own = unsealGridKeys(cell.grid.keys);
+    if (isOwnKeyScope(cell.keyScope) && (!own[provider] || keyScopeFor(provider, own[provider]) !== cell.keyScope)) {
+      const name = provider === "fal" ? "fal.ai" : "Together AI";
+      await finishCell(cell.id, workerId, { status: "failed", errorCode: "invalid_key", errorMessage: `Your own ${name} key was removed before this cell ran, so it was not sent. Nothing was charged; add the key again and retry it.` });
+      return;
+    }
     const cellJson = JSON.stringify(cell.baseline && cell.x === null ? { z: cell.z, baseline: true } : { z: cell.z, x: cell.x, y: cell.y });
     try {
       const result = await generateForKnownOwner(cell.ownerId, parsed.data, {
-        own: DEPLOYMENT_KEYS,
+        own: isOwnKeyScope(cell.keyScope) ? own : { together: null, fal: null },
         file: cell.grid.collectionId ? { collectionId: cell.grid.collectionId, cell: cellJson } : undefined,
         signal: controller.signal,
         providerRetry: NO_RATE_LIMIT_RETRY,
@@ -140,6 +150,7 @@ export async function runCell(cell: ClaimedCell, workerId: string): Promise<void
     console.error(`grid cell ${cell.id} could not be settled:`, err);
   } finally {
     stopRenewing();
+    await forgetKeysIfDone(cell.gridId).catch((e) => console.warn("erasing a finished grid's keys failed", e));
   }
 }
 
@@ -159,7 +170,10 @@ export async function sweepInterruptedCells(now = new Date()): Promise<number> {
     const generation = clientRequestId ? await generationByRequest(row.ownerId, clientRequestId) : null;
     const attempted = generation?.attemptedAt != null;
     const done = await interruptCell(row, { message: interruptedMessage({ attempted, provider: generation?.provider ?? "" }), mayBeCharged: attempted, generationId: generation?.id ?? null }, now);
-    if (done) count++;
+    if (done) {
+      count++;
+      await forgetKeysIfDone(row.gridId);
+    }
   }
   return count;
 }

@@ -113,6 +113,52 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
     expect(new Set(view.cells.map((c) => c.generation?.id)).size).toBe(36);
   }, 180_000);
 
+  it("a grid started with an own key runs every cell on that key, only where the key can be unsealed, then forgets it", async () => {
+    // The instance the person used runs no workers; the other one shares the database and the
+    // endpoint but not the app secret the key was sealed with: it must not take a single cell.
+    const { env, list: [a] } = await instances(1, { GRID_CONCURRENCY: "0" });
+    const stranger = await startInstance({ ...env, APP_SECRET: "another-deployment", GRID_CONCURRENCY: "3" });
+    started.push(stranger);
+    const spec = { ...spec36, x: { kind: "seed", text: "1, 2, 3, 4, 5, 6" }, y: undefined };
+    const grid = await a.post("/grid/start", { ownerId: "owner-own", spec, ownKey: "tgp_v1_own_key_for_grids_9999" });
+    expect(grid).toMatchObject({ ok: true, cellCount: 6 });
+    await sleep(2_000);
+    expect(generations()).toHaveLength(0);
+    // An instance that can unseal it runs the grid, every cell on the person's key.
+    const b = await startInstance({ ...env, GRID_CONCURRENCY: "2" });
+    started.push(b);
+    const view = await until(b, "owner-own", grid.gridId, (v) => v.finished);
+    expect(view.counts.succeeded).toBe(6);
+    expect(generations().map((r) => r.keyHint)).toEqual(Array(6).fill("…9999"));
+    // Done: the sealed key is erased from the grid.
+    expect(await a.post("/grid/held-keys", { ownerId: "owner-own" })).toEqual({ grids: 0 });
+  }, 120_000);
+
+  it("removing the own key stops the grid's remaining cells unsent; a retry needs that key again", async () => {
+    const { list: [a] } = await instances(1, { GRID_CONCURRENCY: "1" });
+    together.inject({ kind: "delay", ms: 1_500, times: 1 });
+    const spec = { ...spec36, x: { kind: "seed", text: "1, 2, 3, 4" }, y: undefined };
+    const key = "tgp_v1_own_key_removed_1234";
+    const grid = await a.post("/grid/start", { ownerId: "owner-removed", spec, ownKey: key });
+    while (generations().length < 1) await sleep(20);
+    await a.post("/grid/forget-key", { ownerId: "owner-removed" });
+    const view = await until(a, "owner-removed", grid.gridId, (v) => v.finished);
+    // The cell already sent finishes; the rest are never sent, on no other key, and cost nothing.
+    expect(view.counts).toMatchObject({ succeeded: 1, failed: 3 });
+    expect(generations()).toHaveLength(1);
+    const failed = view.cells.filter((c) => c.status === "failed");
+    expect(failed.every((c) => c.error?.code === "invalid_key" && /removed/.test(c.error.message) && !c.mayBeCharged)).toBe(true);
+    expect(view.spentMicroUsd).toBe(view.cells.find((c) => c.status === "succeeded")!.generation!.costMicroUsd);
+    // Without the key (or with another one) the cell cannot be retried; with it, it runs on it.
+    expect(await a.post("/grid/retry", { ownerId: "owner-removed", gridId: grid.gridId, cellId: failed[0].id })).toMatchObject({ ok: false, error: { code: "invalid_key" } });
+    expect(await a.post("/grid/retry", { ownerId: "owner-removed", gridId: grid.gridId, cellId: failed[0].id, ownKey: "tgp_v1_some_other_key_0000" })).toMatchObject({ ok: false, error: { code: "invalid_key" } });
+    expect(await a.post("/grid/retry", { ownerId: "owner-removed", gridId: grid.gridId, cellId: failed[0].id, ownKey: key })).toEqual({ retried: true });
+    const again = await until(a, "owner-removed", grid.gridId, (v) => v.finished && v.counts.succeeded === 2);
+    expect(again.counts).toMatchObject({ succeeded: 2, failed: 2 });
+    expect(generations().map((r) => r.keyHint)).toEqual(["…1234", "…1234"]);
+    expect(await a.post("/grid/held-keys", { ownerId: "owner-removed" })).toEqual({ grids: 0 });
+  }, 120_000);
+
   it("a cancel on the other instance stops queued cells at once and aborts the running ones", async () => {
     const { list: [a, b] } = await instances(2, { GRID_CONCURRENCY: "2" });
     together.inject({ kind: "delay", ms: 10_000 });

@@ -40,6 +40,13 @@ export interface RecordedRequest {
   fault?: Fault;
   /** When the request arrived (epoch ms), so tests can check retry timing such as retry-after. */
   receivedAt: number;
+  /** The bearer key's last four characters ("…0001"), so tests can tell which key paid; null without one. */
+  keyHint: string | null;
+}
+
+function keyHintOf(req: IncomingMessage): string | null {
+  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  return token ? `…${token.slice(-4)}` : null;
 }
 
 export interface TogetherServer {
@@ -165,7 +172,7 @@ export async function startTogetherServer({ port = 0, host = "127.0.0.1" }: { po
   async function api(req: IncomingMessage, res: ServerResponse, raw: Buffer, url: URL): Promise<void> {
     const isGeneration = req.method === "POST" && GENERATIONS.test(url.pathname);
     const body = safeJson(raw);
-    const record: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, headers: redactedHeaders(req), body, receivedAt: Date.now() };
+    const record: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, headers: redactedHeaders(req), body, receivedAt: Date.now(), keyHint: keyHintOf(req) };
     if (isGeneration) record.contract = validateImageRequest(body);
     requests.push(record);
 

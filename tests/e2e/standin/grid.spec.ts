@@ -160,3 +160,18 @@ test("a 429 with retry-after slows the run, and the cell succeeds after it", asy
   expect(retried).toHaveLength(1);
   expect(retried[0].receivedAt - limited.receivedAt).toBeGreaterThanOrEqual(1_900);
 });
+
+test("with the person's own Together key, the grid says so before it starts and every cell is paid with that key", async ({ page, request }) => {
+  const { grid } = await open(page);
+  await page.getByRole("button", { name: "Use your own key" }).click();
+  await page.getByLabel("Together API key", { exact: true }).fill("tgp_v1_grid_spec_own_key_7777");
+  await page.getByRole("button", { name: "Save Together AI key" }).click();
+  await expect(page.getByRole("button", { name: "Your key …7777" })).toBeVisible();
+  await grid.axis("X", "Seed", "1, 2, 3");
+  await grid.axis("Y", "None");
+  await expect(grid.section.getByTestId("grid-plan-status")).toContainText("Paid with your Together AI key …7777");
+  await grid.start.click();
+  await expect(grid.progress).toContainText("3 of 3 done", { timeout: 30_000 });
+  const sent = (await generations(request)) as (Recorded & { keyHint: string | null })[];
+  expect(sent.map((r) => r.keyHint)).toEqual(["…7777", "…7777", "…7777"]);
+});

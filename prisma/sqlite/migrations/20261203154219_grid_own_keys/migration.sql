@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Grid" ADD COLUMN "keys" TEXT;
+
