@@ -1,7 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ServableScopes } from "@/lib/providers/key-scope";
+import type { Prisma } from "./generated/sqlite/client";
 import { getDb } from "./client";
+import { pickOwner } from "./turn-order";
 import { resolveDatabaseConfig } from "./provider";
 
 /**
@@ -42,8 +44,10 @@ export function getCell(id: string) {
 const isPostgres = () => resolveDatabaseConfig(process.env).provider === "postgres";
 
 /**
- * Takes the next queued cell: grids in the order they were started, cells in plan order,
- * skipping cells waiting out a retry-after and keys that are paused. Null when there is none.
+ * Takes the next queued cell, skipping cells waiting out a retry-after and keys that are paused.
+ * Owners take turns: the owner with the fewest cells running, then the one served longest ago,
+ * goes first — so one person's 100-cell grid never holds everyone else's back. Within an owner,
+ * grids run in the order they were started and cells in plan order. Null when there is none.
  */
 export async function claimCell(workerId: string, leaseUntil: Date, pausedScopes: string[], servable: ServableScopes, now = new Date()): Promise<ClaimedCell | null> {
   const db = getDb();
@@ -55,20 +59,26 @@ export async function claimCell(workerId: string, leaseUntil: Date, pausedScopes
       WHERE "id" = (
         SELECT c."id" FROM "GridCell" c JOIN "Grid" g ON g."id" = c."gridId"
         WHERE c."status" = 'queued' AND (c."notBefore" IS NULL OR c."notBefore" <= ${now}) AND NOT (c."keyScope" = ANY(${pausedScopes}::text[])) AND (c."keyScope" = ANY(${servable.exact}::text[]) OR c."keyScope" LIKE ANY(${patterns}::text[]))
-        ORDER BY g."createdAt", g."id", c."position"
+        ORDER BY
+          (SELECT count(*) FROM "GridCell" r WHERE r."ownerId" = c."ownerId" AND r."status" = 'running'),
+          (SELECT max(r."startedAt") FROM "GridCell" r WHERE r."ownerId" = c."ownerId") NULLS FIRST,
+          g."createdAt", g."id", c."position"
         LIMIT 1
         FOR UPDATE OF c SKIP LOCKED
       )
       RETURNING "id"`;
     return rows[0] ? getCell(rows[0].id) : null;
   }
+  const ready = {
+    status: "queued",
+    keyScope: { notIn: pausedScopes },
+    AND: [{ OR: [{ notBefore: null }, { notBefore: { lte: now } }] }, { OR: [{ keyScope: { in: servable.exact } }, ...servable.prefixes.map((p) => ({ keyScope: { startsWith: p } }))] }],
+  };
   for (let tries = 0; tries < 5; tries++) {
+    const ownerId = await nextOwner(ready);
+    if (!ownerId) return null;
     const next = await db.gridCell.findFirst({
-      where: {
-        status: "queued",
-        keyScope: { notIn: pausedScopes },
-        AND: [{ OR: [{ notBefore: null }, { notBefore: { lte: now } }] }, { OR: [{ keyScope: { in: servable.exact } }, ...servable.prefixes.map((p) => ({ keyScope: { startsWith: p } }))] }],
-      },
+      where: { ...ready, ownerId },
       orderBy: [{ grid: { createdAt: "asc" } }, { gridId: "asc" }, { position: "asc" }],
       select: { id: true },
     });
@@ -81,6 +91,25 @@ export async function claimCell(workerId: string, leaseUntil: Date, pausedScopes
     if (count === 1) return getCell(next.id);
   }
   return null;
+}
+
+/** SQLite's turn order (PostgreSQL's is in its claim query): fewest running, then served longest ago. */
+async function nextOwner(ready: Prisma.GridCellWhereInput): Promise<string | null> {
+  const db = getDb();
+  const waiting = await db.gridCell.groupBy({ by: ["ownerId"], where: ready });
+  if (waiting.length <= 1) return waiting[0]?.ownerId ?? null;
+  const owners = waiting.map((w) => w.ownerId);
+  const [running, served] = await Promise.all([
+    db.gridCell.groupBy({ by: ["ownerId"], where: { ownerId: { in: owners }, status: "running" }, _count: { _all: true } }),
+    db.gridCell.groupBy({ by: ["ownerId"], where: { ownerId: { in: owners } }, _max: { startedAt: true } }),
+  ]);
+  return pickOwner(
+    owners.map((ownerId) => ({
+      ownerId,
+      running: running.find((r) => r.ownerId === ownerId)?._count._all ?? 0,
+      lastStartedAt: served.find((r) => r.ownerId === ownerId)?._max.startedAt ?? null,
+    })),
+  );
 }
 
 /** Extends a running cell's lease; answers whether it should stop (its grid or the cell was cancelled, or it is no longer ours). */

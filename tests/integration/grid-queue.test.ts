@@ -113,6 +113,23 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
     expect(new Set(view.cells.map((c) => c.generation?.id)).size).toBe(36);
   }, 180_000);
 
+  it("owners take turns: a second person's small grid runs between the first one's cells, not after all of them", async () => {
+    const { list: [a] } = await instances(1, { GRID_CONCURRENCY: "1" });
+    together.inject({ kind: "delay", ms: 200 });
+    const big = { ...spec36, x: { kind: "seed", text: "1, 2, 3, 4, 5, 6" }, y: { kind: "prompt-set", name: "Two", prompts: [{ label: "a", prompt: "a fox" }, { label: "b", prompt: "a cat" }] } };
+    const small = { ...spec36, base: { ...base, prompt: "a second person's owl" }, x: { kind: "seed", text: "7, 8" }, y: undefined };
+    const first = await a.post("/grid/start", { ownerId: "owner-big", spec: big });
+    while (generations().length < 1) await sleep(20);
+    const second = await a.post("/grid/start", { ownerId: "owner-small", spec: small });
+    await until(a, "owner-small", second.gridId, (v) => v.finished);
+    const order = generations().map((r) => ((r.body as { prompt: string }).prompt.includes("owl") ? "small" : "big"));
+    // One worker: the small grid's cells alternate with the big one's instead of waiting for all 12.
+    expect(order.indexOf("small")).toBeLessThanOrEqual(2);
+    expect(order.lastIndexOf("small")).toBeLessThanOrEqual(4);
+    const view = await until(a, "owner-big", first.gridId, (v) => v.finished);
+    expect(view.counts.succeeded).toBe(12);
+  }, 120_000);
+
   it("a grid started with an own key runs every cell on that key, only where the key can be unsealed, then forgets it", async () => {
     // The instance the person used runs no workers; the other one shares the database and the
     // endpoint but not the app secret the key was sealed with: it must not take a single cell.
