@@ -30,8 +30,6 @@ interface GridSummary {
 }
 
 const POLL_MS = 1_000;
-/** The preview's "N new" seeds are placeholders; the server picks the real ones once. */
-const previewRandom = () => 0.5;
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { cache: "no-store" });
@@ -105,7 +103,7 @@ export function GridExplorer({
     if (!spec) return null;
     const parsed = gridSpecSchema.safeParse(spec);
     if (!parsed.success) return { errors: [specProblem(parsed.error.issues[0]?.path ?? [])], cells: [], price: null, providers: [] };
-    const p = planGrid(parsed.data, { catalog, random: previewRandom });
+    const p = planGrid(parsed.data, { catalog, placeholderSeeds: true }) // the server draws "N new" seeds once, at the start;
     const providers = [...new Set(p.cells.flatMap((c) => findIn(catalog, c.input.model)?.provider ?? []))];
     return { errors: p.errors, cells: p.cells, price: p.errors.length ? null : gridPrice(p.cells, (id) => findIn(catalog, id)), providers };
   }, [spec, catalog]);

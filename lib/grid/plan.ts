@@ -63,6 +63,8 @@ export interface PlanContext {
   catalog: Catalog;
   /** For "N new" seeds; the server's start decides them once. */
   random?: () => number;
+  /** The browser's preview: "N new" seeds become labelled placeholders instead of being drawn. */
+  placeholderSeeds?: boolean;
 }
 
 const NEW_SEEDS = /^(?:(\d+)\s*(?:new|random)(?:\s*seeds?)?|(?:new|random)\s*(\d+))$/i;
@@ -123,9 +125,15 @@ export function parseAxis(spec: AxisSpec, base: GridBase, ctx: PlanContext & { m
         const count = Number(fresh[1] ?? fresh[2]);
         if (count < 1) return { ok: false, message: "Seed: ask for at least 1 new seed" };
         if (count > max) return { ok: false, message: `Seed: at most ${max} seeds on this axis` };
+        if (ctx.placeholderSeeds) {
+          // Only the count matters before the start (a seed does not change the price).
+          return { ok: true, axis: { kind: "seed", name: "Seed", values: Array.from({ length: count }, (_, i) => ({ label: `new seed ${i + 1}`, patch: { seed: i } })) } };
+        }
         const random = ctx.random ?? Math.random;
         const seeds = new Set<number>();
-        while (seeds.size < count) seeds.add(Math.floor(random() * (MAX_SEED + 1)));
+        // Bounded: a random source that keeps repeating itself must not hang the request.
+        for (let draws = 0; seeds.size < count && draws < count * 50; draws++) seeds.add(Math.floor(random() * (MAX_SEED + 1)));
+        if (seeds.size < count) return { ok: false, message: `Seed: could not draw ${count} different seeds; try again` };
         return { ok: true, axis: { kind: "seed", name: "Seed", values: [...seeds].map((seed) => ({ label: String(seed), patch: { seed } })) } };
       }
       return numberAxis("seed", spec.text, { noun: "seed", min: 0, max: MAX_SEED, integer: true, maxValues: max, example: "1, 2, 3 or 3 new" }, "Seed", (seed) => ({ seed }), max);

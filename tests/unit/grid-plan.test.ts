@@ -61,6 +61,11 @@ describe("parseAxis", () => {
     const axis = parseAxis({ kind: "seed", text: "3 new" }, base(), { ...ctx, random });
     expect(axis.ok && axis.axis.values.map((v) => v.patch.seed)).toEqual([214748364, 429496729, 644245094]);
     expect(parseAxis({ kind: "seed", text: "new 7" }, base(), ctx)).toMatchObject({ ok: false, message: "Seed: at most 6 seeds on this axis" });
+    // A source that repeats itself (the browser's preview once passed () => 0.5) ends with a message, not a hang.
+    expect(parseAxis({ kind: "seed", text: "4 new" }, base(), { ...ctx, random: () => 0.5 })).toMatchObject({ ok: false, message: "Seed: could not draw 4 different seeds; try again" });
+    // The preview only counts them.
+    const preview = parseAxis({ kind: "seed", text: "4 new" }, base(), { ...ctx, placeholderSeeds: true });
+    expect(preview.ok && preview.axis.values.map((v) => v.label)).toEqual(["new seed 1", "new seed 2", "new seed 3", "new seed 4"]);
     expect(parseAxis({ kind: "seed", text: "1, 2" }, base(), ctx)).toMatchObject({ ok: true, axis: { values: [{ label: "1" }, { label: "2" }] } });
   });
   it("checks steps against the models in play", () => {

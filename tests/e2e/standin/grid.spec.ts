@@ -175,3 +175,15 @@ test("with the person's own Together key, the grid says so before it starts and 
   const sent = (await generations(request)) as (Recorded & { keyHint: string | null })[];
   expect(sent.map((r) => r.keyHint)).toEqual(["…7777", "…7777", "…7777"]);
 });
+
+test("'3 new' seeds are priced at once without drawing them in the browser; the server draws three different ones", async ({ page, request }) => {
+  const { grid } = await open(page);
+  await grid.axis("X", "Seed", "3 new");
+  await grid.axis("Y", "None");
+  // The preview used to draw seeds from a constant source and never finished (the tab froze).
+  await expect(grid.start).toHaveText("Start grid · 3 images · $0.105");
+  await grid.start.click();
+  await expect(grid.progress).toContainText("3 of 3 done", { timeout: 30_000 });
+  const seeds = (await generations(request)).map((r) => r.body.seed);
+  expect(new Set(seeds).size).toBe(3);
+});
