@@ -1,12 +1,24 @@
-import "@fontsource-variable/inter";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ZOD_JITLESS_SCRIPT } from "@/lib/http/security-headers";
 import { THEME_INIT_SCRIPT } from "@/lib/theme/theme";
 import { Providers } from "./providers";
+
+// Inter (latin, variable weight), self-hosted and preloaded. next/font also defines a fallback
+// font sized to Inter's metrics, so text does not move when the web font arrives (CLS); other
+// scripts fall back to the system font.
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  weight: "100 900",
+  style: "normal",
+  display: "swap",
+  variable: "--font-inter",
+  adjustFontFallback: "Arial",
+});
 
 export const metadata: Metadata = {
   title: { default: "Lorascope", template: "%s · Lorascope" },
@@ -26,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     // The theme script sets data-theme before hydration: React must not "correct" it.
-    <html lang="en" suppressHydrationWarning>
+    <html lang="en" className={inter.variable} suppressHydrationWarning>
       <head>
         {/* Both allowed by their hashes in the CSP (lib/http/security-headers.ts): keep them byte-for-byte constant. */}
         <script dangerouslySetInnerHTML={{ __html: ZOD_JITLESS_SCRIPT }} />

@@ -11,7 +11,6 @@ import { useConfirmThreshold } from "@/components/explore/use-confirm-threshold"
 import { useExplorePreview } from "@/components/explore/use-explore-plan";
 import { useSweep } from "@/components/explore/use-sweep";
 // Issue 17: grids over any axis, run on the server (components/grid).
-import { GridExplorer } from "@/components/grid/grid-explorer";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import type { AppErrorShape } from "@/lib/errors";
 import type { LiveSweep } from "@/lib/explore/live";
@@ -55,6 +54,10 @@ import { useStudioSession } from "./use-studio-session";
 // the placeholders keep the form's height while the chunk arrives after a mode switch.
 const ExploreFields = dynamic(() => import("@/components/explore/explore-fields").then((m) => m.ExploreFields), {
   loading: () => <div aria-hidden className="h-80 rounded-2xl border border-accent-200 bg-accent-50/40 dark:border-accent-500/30 dark:bg-accent-500/5" />,
+});
+// Explore's server grids: the axis builder, its plan and the live grid only load in Explore.
+const GridExplorer = dynamic(() => import("@/components/grid/grid-explorer").then((m) => m.GridExplorer), {
+  loading: () => <div aria-hidden className="min-h-72 rounded-2xl border border-zinc-200 dark:border-zinc-800" />,
 });
 const SweepPanel = dynamic(() => import("@/components/explore/sweep-panel").then((m) => m.SweepPanel), {
   loading: () => <div aria-hidden className="min-h-96 rounded-2xl bg-zinc-100 dark:bg-zinc-900" />,
