@@ -12,6 +12,7 @@ import { getLimits } from "@/lib/limits/limits";
 import { decideSweep } from "@/lib/limits/policy";
 import { findIn } from "@/lib/models/catalog";
 import { getCatalog, pricedModel } from "@/lib/models/registry";
+import { parseGridPlan } from "./layout";
 import { gridPrice, planGrid } from "./plan";
 import { gridSpecSchema, type ValidGridSpec } from "./spec";
 import { countCells, storedPlan, type GridCellStatus, type GridView, type StoredGridPlan } from "./view";
@@ -94,7 +95,9 @@ export async function retryGridCell(ownerId: string, gridId: string, cellId: str
 }
 
 export function parseStoredPlan(text: string): StoredGridPlan {
-  return JSON.parse(text) as StoredGridPlan;
+  const plan = parseGridPlan(text);
+  if (!plan) throw new AppError({ code: "internal", message: "This grid's stored plan could not be read." });
+  return plan;
 }
 
 export async function toGridView(grid: GridRow): Promise<GridView> {
