@@ -129,7 +129,14 @@ export function GridCell({
         style={aspect ? { aspectRatio: String(aspect) } : undefined}
         className={`flex min-h-16 items-center justify-center rounded-xl border border-dashed border-zinc-300 p-1 text-center text-xs text-zinc-500 [overflow-wrap:anywhere] dark:border-zinc-700 dark:text-zinc-400 ${aspect ? "" : "aspect-square"}`}
       >
-        {empty ? <span>{empty}<span className="sr-only">: {label}</span></span> : <span role="img" aria-label="No result">—</span>}
+        {empty ? (
+          <p>
+            <span>{empty}</span>
+            <span className="sr-only">: {label}</span>
+          </p>
+        ) : (
+          <span role="img" aria-label="No result">—</span>
+        )}
       </div>
     );
   }

@@ -262,7 +262,7 @@ describe("a grid's contact sheet", () => {
   });
 
   it("stacks one grid per Z value under its value, row labels as wide as the widest word", () => {
-    const axes = gridSheet(layoutGrid(planJson(true), [])!, (i: SheetItem) => i).spec.axes;
+    const axes = gridSheet(layoutGrid<SheetItem>(planJson(true), [])!, (i) => i).spec.axes;
     const flat = contactSheetLayout({ x: axes.x, y: axes.y }, false, 256);
     const stacked = contactSheetLayout(axes, false, 256);
     // "TYPOGRAPHY": 10 characters, 59 font pixels, wider than a scale's 29.

@@ -79,7 +79,7 @@ describe("SavedGrid", () => {
     expect(html).toContain("Compare LoRA 1 Tarot, Prompt set: Starter set portrait, Seed 7");
     expect(html).toContain("Compare No LoRA, Seed 7");
     expect(html).toContain("Open LoRA 1 Anime (XLabs collection), Prompt set: Starter set animal, Seed 8 in studio");
-    expect(html).toContain("Failed<span class=\"sr-only\">: LoRA 1 Anime (XLabs collection), Prompt set: Starter set portrait, Seed 7</span>");
+    expect(html).toContain('<span>Failed</span><span class="sr-only">: LoRA 1 Anime (XLabs collection), Prompt set: Starter set portrait, Seed 7</span>');
     expect(html).toContain("Not run yet");
     expect(html).toContain("No result");
     // The caption, and the actions above the grid.
