@@ -35,21 +35,31 @@ function aspectOf(grid: GridLayout<SharedCollectionItem>): number | undefined {
   return undefined;
 }
 
-function Caption({ facts }: { facts: CaptionFacts }) {
-  const parts = [
-    { term: "Prompt", value: facts.prompt },
-    { term: "Seed", value: facts.seed },
-    { term: "Model", value: facts.model },
-    { term: "Provider", value: facts.provider },
-  ];
+/** Which axis kinds make each caption part differ from cell to cell (lib/grid/spec.ts AXIS_KINDS). */
+const VARIED_BY = { Prompt: ["prompt", "prompt-set"], Seed: ["seed"], Model: ["model"], Provider: ["model"] } as const;
+
+function Caption({ facts, plan }: { facts: CaptionFacts; plan: GridLayout<unknown>["plan"] }) {
+  const axes = [plan.axes.x, plan.axes.y, plan.axes.z];
+  const varies = (term: keyof typeof VARIED_BY) => {
+    const axis = axes.find((a) => a && (VARIED_BY[term] as readonly string[]).includes(a.kind));
+    return axis ? `varies with ${axis.name}` : "varies across the grid";
+  };
+  const parts = (
+    [
+      ["Prompt", facts.prompt],
+      ["Seed", facts.seed],
+      ["Model", facts.model],
+      ["Provider", facts.provider],
+    ] as const
+  ).map(([term, value]) => ({ term, value, shown: value === "various" ? varies(term) : term === "Prompt" ? `“${value}”` : value }));
   return (
     <Card as="section" aria-label="About this grid" className="p-4 text-sm">
       <dl className="flex flex-col gap-1.5 sm:flex-row sm:flex-wrap sm:gap-x-5">
-        {parts.map(({ term, value }) => (
+        {parts.map(({ term, value, shown }) => (
           <div key={term} className={`flex min-w-0 gap-1.5 ${term === "Prompt" ? "sm:basis-full" : ""}`}>
             <dt className="shrink-0 text-zinc-500 dark:text-zinc-400">{term}</dt>
             <dd className={`min-w-0 break-words ${value === "various" ? "italic text-zinc-600 dark:text-zinc-400" : "text-zinc-900 dark:text-zinc-100"}`}>
-              {value === "various" ? "varies across the grid" : term === "Prompt" ? `“${value}”` : value}
+              {shown}
             </dd>
           </div>
         ))}
@@ -79,7 +89,7 @@ export function SavedGrid({ grid, caption, cellExtras, actions }: SavedGridProps
   const slices = grid.slices.map((slice) => <Slice key={slice.z} grid={grid} slice={slice} cellExtras={cellExtras} aspect={aspect} />);
   return (
     <div className="flex flex-col gap-6">
-      {caption && <Caption facts={caption} />}
+      {caption && <Caption facts={caption} plan={grid.plan} />}
       {actions && <div className="flex flex-wrap items-center justify-end gap-2">{actions}</div>}
       {z ? <ZTabs name={z.name} labels={z.labels}>{slices}</ZTabs> : slices[0]}
       {grid.rest.length > 0 && (

@@ -8,7 +8,8 @@ const column = "min-w-20 sm:min-w-36";
 /** A sweep's scales in a mono pill; a grid's words (LoRA titles, prompt labels) may wrap. */
 const valuePill = {
   number: "rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
-  words: "inline-block max-w-full rounded-md bg-zinc-100 px-2 py-0.5 text-xs font-semibold text-zinc-800 [overflow-wrap:anywhere] dark:bg-zinc-800 dark:text-zinc-200",
+  // Whole words: a row label widens its column rather than break "portrait" in two.
+  words: "inline-block max-w-full break-words rounded-md bg-zinc-100 px-2 py-0.5 text-xs font-semibold text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
 };
 
 function formatAxisValue(v: number): string {

@@ -11,7 +11,7 @@
  *   rows  = (y axis values, or 1)
  *   head  = (z axis ? line : 0) + 2·line     the z value, then the x axis name and the column values
  *   rowLabel = the widest y value, at least 29·px ("00.00") and at most 95·px (16 characters)
- *   left  = y axis ? 2·gap + line + rowLabel : gap   rotated y name, then row values
+ *   left  = y axis ? 2·gap + line + rowLabel (+ gap when wider than 29·px) : gap   rotated y name, then row values
  *   width = left + cols·tileW + (cols − 1)·gap + gap
  *   block = head + rows·tileH + (rows − 1)·gap          one grid; a z axis stacks one per value,
  *   sectionTop(s) = gap + s·(block + 3·gap)             3·gap apart
@@ -162,7 +162,8 @@ export function contactSheetLayout(axes: SheetAxes, hasBaseline: boolean, cellSi
   const head = headLines * line;
   const widest = axes.y ? Math.max(0, ...axisLabels(axes.y).map((l) => textWidth(l, px))) : 0;
   const rowLabelWidth = axes.y ? Math.min(ROW_LABEL_MAX * px, Math.max(ROW_LABEL_MIN * px, widest)) : 0;
-  const left = axes.y ? 2 * gap + line + rowLabelWidth : gap;
+  // Words wider than a scale get a gap of their own from the turned y name.
+  const left = axes.y ? 2 * gap + line + rowLabelWidth + (rowLabelWidth > ROW_LABEL_MIN * px ? gap : 0) : gap;
   const width = left + cols * tileWidth + (cols - 1) * gap + gap;
   const block = head + rows * tileHeight + (rows - 1) * gap;
   const sectionTop = (section: number) => gap + section * (block + SECTION_GAP * gap);

@@ -267,7 +267,7 @@ describe("a grid's contact sheet", () => {
     const stacked = contactSheetLayout(axes, false, 256);
     // "TYPOGRAPHY": 10 characters, 59 font pixels, wider than a scale's 29.
     expect(flat.rowLabelWidth).toBe(textWidth("typography", 2));
-    expect(flat.left).toBe(2 * 8 + 20 + 118);
+    expect(flat.left).toBe(2 * 8 + 20 + 118 + 8);
     expect([stacked.sections, stacked.headLines, flat.sections, flat.headLines]).toEqual([2, 3, 1, 2]);
     const block = 3 * 20 + 3 * 256 + 2 * 8;
     expect(stacked.sectionTop(1)).toBe(8 + block + 3 * 8);

@@ -2,36 +2,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SavedGrid } from "@/components/sharing/saved-grid";
 import { layoutGrid } from "@/lib/grid/layout";
-import type { SharedCollectionItem } from "@/lib/sharing/view";
+import { sharedItem as result } from "../support/shared-item";
 
 // The saved grid as the owner's and the shared page render it on the server: real axis names,
 // Z values as a tablist with every panel sent (only the first shown), the caption, and empty
 // places saying why.
 
-function result(key: string): SharedCollectionItem {
-  return {
-    key,
-    cell: null,
-    userPrompt: "a lighthouse",
-    prompt: "a lighthouse",
-    model: "black-forest-labs/FLUX.1-dev-lora",
-    modelLabel: "FLUX.1 [dev] + LoRA",
-    width: 512,
-    height: 384,
-    steps: 4,
-    n: 1,
-    seed: 7,
-    guidance: null,
-    customTriggers: [],
-    triggerPlacement: "before",
-    provider: "simulator",
-    billedMegapixels: 0.2,
-    costMicroUsd: 100,
-    createdAt: "2025-01-02T03:04:05.000Z",
-    images: [{ index: 0, width: 512, height: 384, url: `/img/${key}`, thumbUrl: `/img/${key}?size=thumb`, downloadUrl: `/img/${key}?download=1` }],
-    loras: [],
-  };
-}
 
 const plan = JSON.stringify({
   axes: {
@@ -84,7 +60,7 @@ describe("SavedGrid", () => {
     expect(html).toContain("No result");
     // The caption, and the actions above the grid.
     expect(html).toContain("“a lighthouse”");
-    expect(html).toContain("varies across the grid");
+    expect(html).toContain("varies with Seed");
     expect(html).toContain("Together AI (simulated)");
     expect(html.indexOf("Download contact sheet")).toBeLessThan(html.indexOf("<table"));
   });
