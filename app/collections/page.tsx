@@ -50,7 +50,7 @@ function CollectionCard({ c, now }: { c: CollectionListItem; now: number }) {
           <h2 className="truncate font-medium text-zinc-900 dark:text-zinc-100">{c.name}</h2>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {c.itemCount} result{c.itemCount === 1 ? "" : "s"}
-            {c.kind === "sweep" && " · sweep"} · updated {updatedLabel(c.updatedAt, now)}
+            {c.kind !== "manual" && ` · ${c.kind}`} · updated {updatedLabel(c.updatedAt, now)}
           </p>
         </div>
       </Card>

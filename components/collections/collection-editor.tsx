@@ -5,13 +5,15 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
 import { SweepGrid } from "@/components/sharing/collection-grid";
-import { cellLabel } from "@/lib/explore/cell";
 import { ContactSheetLink } from "@/components/sharing/contact-sheet-link";
+import { SavedGrid } from "@/components/sharing/saved-grid";
 import { ShareSwitch } from "@/components/sharing/share-switch";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { COLLECTION_NAME_MAX } from "@/lib/collections/limits";
 import type { GenerationView } from "@/lib/generation/view";
+import type { CaptionFacts } from "@/lib/explore/contact-sheet-spec";
+import { keepInLayout, type GridLayout } from "@/lib/grid/layout";
 import { formatUsd } from "@/lib/models/pricing";
 import type { SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
 import { deleteCollectionAction, moveCollectionItemAction, removeFromCollectionAction, renameCollectionAction } from "./actions";
@@ -31,11 +33,15 @@ export interface CollectionEditorItem {
 }
 
 export interface CollectionEditorProps {
-  collection: { id: string; name: string; description: string | null; kind: "manual" | "sweep"; sharePath: string | null };
+  collection: { id: string; name: string; description: string | null; kind: "manual" | "sweep" | "grid"; sharePath: string | null };
   items: CollectionEditorItem[];
   /** Set for a sweep with readable axes: its labelled grid (owner image URLs) and contact sheet download. */
   sweep?: { axes: SweepAxes; items: SharedCollectionItem[]; contactSheetHref: string } | null;
+  /** Set for a grid whose plan reads: its items in place (owner image URLs), caption and contact sheet download. */
+  grid?: { layout: GridLayout<SharedCollectionItem>; caption: CaptionFacts | null; contactSheetHref: string } | null;
 }
+
+const KIND_NOTE = { manual: "", sweep: " · scale sweep", grid: " · grid" } as const;
 
 /** Grid or List: two toggle buttons, the pressed one showing which view is on. */
 function ViewSwitch({ view, onChange }: { view: "grid" | "list"; onChange: (view: "grid" | "list") => void }) {
@@ -131,7 +137,7 @@ function Title({ collection, onRenamed }: { collection: CollectionEditorProps["c
 }
 
 /** The owner's view of one collection: ordered results to move, remove and open; rename, share, delete. */
-export function CollectionEditor({ collection: initial, items: initialItems, sweep = null }: CollectionEditorProps) {
+export function CollectionEditor({ collection: initial, items: initialItems, sweep = null, grid = null }: CollectionEditorProps) {
   const router = useRouter();
   const [collection, setCollection] = useState(initial);
   const [items, setItems] = useState(initialItems);
@@ -139,7 +145,7 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [pending, start] = useTransition();
-  // A sweep opens on its grid; moving and removing happen in the list.
+  // A sweep or grid opens on its grid; moving and removing happen in the list.
   const [view, setView] = useState<"grid" | "list">("grid");
   const focusAfter = useRef<{ id: string; dir: "up" | "down" } | null>(null);
   const listId = useId();
@@ -197,6 +203,11 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
   // The grid follows removals made in the list (a removed cell shows as "No result").
   const present = new Set(items.map((i) => i.generation.id));
   const gridItems = sweep ? sweep.items.filter((i) => present.has(i.key)) : [];
+  const layout = grid && keepInLayout(grid.layout, (i) => present.has(i.key));
+  const compare = (item: SharedCollectionItem, label: string) => (
+    <CompareToggle variant="compact" hrefBase="/compare" generationId={item.key} label={label} thumbUrl={item.images[0]?.thumbUrl} />
+  );
+  const contactSheetHref = sweep?.contactSheetHref ?? grid?.contactSheetHref ?? null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -212,7 +223,7 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {items.length} result{items.length === 1 ? "" : "s"}
             {items.length > 0 && <> · {formatUsd(total)} to make</>}
-            {collection.kind === "sweep" && " · scale sweep"}
+            {KIND_NOTE[collection.kind]}
           </p>
           {collection.description && <p className="max-w-2xl text-sm text-zinc-700 dark:text-zinc-300">{collection.description}</p>}
         </div>
@@ -231,7 +242,7 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
       )}
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        {items.length === 0 ? (
+        {items.length === 0 && !layout ? (
           <div className="flex min-h-64 flex-col items-center justify-center gap-2 rounded-3xl border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
             <p className="font-medium">This collection is empty</p>
             <p className="max-w-sm text-sm text-zinc-600 dark:text-zinc-400">
@@ -241,23 +252,23 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
           </div>
         ) : (
           <div className="flex min-w-0 flex-col gap-4">
-            {sweep && (
+            {contactSheetHref && (
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <ViewSwitch view={view} onChange={setView} />
                 <div className="flex flex-wrap items-center gap-3">
                   {view === "grid" && <p className="text-xs text-zinc-500 dark:text-zinc-400">Move or remove results in the list.</p>}
-                  <ContactSheetLink href={sweep.contactSheetHref} />
+                  <ContactSheetLink href={contactSheetHref} />
                 </div>
               </div>
             )}
-            {sweep && view === "grid" ? (
+            {layout && grid && view === "grid" ? (
               <>
-                <SweepGrid
-                  collection={{ axes: sweep.axes, items: gridItems }}
-                  cellExtras={(item) => (
-                    <CompareToggle variant="compact" hrefBase="/compare" generationId={item.key} label={cellLabel(sweep.axes, item.cell) || item.userPrompt} thumbUrl={item.images[0]?.thumbUrl} />
-                  )}
-                />
+                <SavedGrid grid={layout} caption={grid.caption} cellExtras={compare} />
+                <CompareTray hrefBase="/compare" returnHere />
+              </>
+            ) : sweep && view === "grid" ? (
+              <>
+                <SweepGrid collection={{ axes: sweep.axes, items: gridItems }} cellExtras={compare} />
                 <CompareTray hrefBase="/compare" returnHere />
               </>
             ) : (
@@ -334,7 +345,7 @@ export function CollectionEditor({ collection: initial, items: initialItems, swe
         <aside aria-label="Share this collection" className="order-first flex flex-col gap-3 lg:sticky lg:top-6 lg:order-none">
           <ShareSwitch kind="collection" id={collection.id} initialPath={collection.sharePath} onChange={(sharePath) => setCollection((c) => ({ ...c, sharePath }))} />
           <p className="px-1 text-xs text-zinc-500 dark:text-zinc-400">
-            {sweep
+            {sweep || grid
               ? "The public page shows this grid, each result with its settings and an “Open in studio” button, and offers the same contact sheet. Deleted results disappear from it."
               : "The public page shows these results in this order, each with its prompt, LoRAs and settings, and an “Open in studio” button. Deleted results disappear from it."}
           </p>

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { CompareToggle } from "@/components/compare/compare-selection";
 import { Button } from "@/components/ui/button";
+import { ZTabs } from "./z-tabs";
 import { cellAt, cellPlace, type GridCellView, type GridView } from "@/lib/grid/view";
 import type { Catalog } from "@/lib/models/catalog";
 import { findIn } from "@/lib/models/catalog";
@@ -143,7 +144,6 @@ function GridTable({ view, z, catalog, onRetry }: { view: GridView; z: number; c
 
 /** A grid running (or run) on the server: progress, cancel, Z tabs, the labelled table. */
 export function GridPanel({ view, catalog, onCancel, onRetry, cancelling }: { view: GridView; catalog: Catalog; onCancel: () => void; onRetry: (cellId: string) => void; cancelling: boolean }) {
-  const [tab, setTab] = useState(0);
   const zAxis = view.plan.axes.z;
   const finished = view.counts.succeeded + view.counts.failed + view.counts.cancelled + view.counts.interrupted;
   return (
@@ -171,27 +171,15 @@ export function GridPanel({ view, catalog, onCancel, onRetry, cancelling }: { vi
       <div role="progressbar" aria-label="Grid progress" aria-valuemin={0} aria-valuemax={view.cells.length} aria-valuenow={finished} className="h-1.5 w-full overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
         <div className="h-full rounded-full bg-accent-600 transition-[width] duration-300 dark:bg-accent-500" style={{ width: `${(finished / Math.max(1, view.cells.length)) * 100}%` }} />
       </div>
-      {zAxis && (
-        <div role="tablist" aria-label={zAxis.name} className="flex flex-wrap gap-1">
-          {zAxis.labels.map((label, i) => (
-            <button
-              key={i}
-              type="button"
-              role="tab"
-              id={`grid-z-${i}`}
-              aria-selected={tab === i}
-              aria-controls="grid-z-panel"
-              onClick={() => setTab(i)}
-              className={`rounded-lg px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-accent-500 ${tab === i ? "bg-accent-600 text-white" : "bg-zinc-100 text-zinc-800 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700"}`}
-            >
-              {`${zAxis.name}: ${label}`}
-            </button>
+      {zAxis ? (
+        <ZTabs name={zAxis.name} labels={zAxis.labels}>
+          {zAxis.labels.map((_, z) => (
+            <GridTable key={z} view={view} z={z} catalog={catalog} onRetry={onRetry} />
           ))}
-        </div>
+        </ZTabs>
+      ) : (
+        <GridTable view={view} z={0} catalog={catalog} onRetry={onRetry} />
       )}
-      <div id="grid-z-panel" role={zAxis ? "tabpanel" : undefined} aria-labelledby={zAxis ? `grid-z-${tab}` : undefined}>
-        <GridTable view={view} z={zAxis ? tab : 0} catalog={catalog} onRetry={onRetry} />
-      </div>
     </section>
   );
 }

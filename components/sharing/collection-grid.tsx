@@ -105,20 +105,45 @@ function commonRecipe(items: SharedCollectionItem[]) {
   };
 }
 
-/** One result on the grid, or the dashed tile of a cell that has none (failed, cancelled or removed). */
-function GridCell({ item, axes, extras }: { item: SharedCollectionItem | undefined; axes: SweepAxes; extras?: (item: SharedCollectionItem) => ReactNode }) {
+/**
+ * One result on a sweep's or grid's table, named by its place (`label`), or the dashed tile of a
+ * place that has none: a dash for a sweep, or `empty` said in words (a grid's "Failed", "Not run yet").
+ */
+export function GridCell({
+  item,
+  label,
+  extras,
+  empty,
+  aspect,
+}: {
+  item: SharedCollectionItem | null | undefined;
+  label: string;
+  extras?: (item: SharedCollectionItem, label: string) => ReactNode;
+  empty?: string;
+  /** The images' width / height, so an empty tile keeps their shape; square when unknown. */
+  aspect?: number;
+}) {
   if (!item) {
     return (
-      <div className="flex aspect-square items-center justify-center rounded-xl border border-dashed border-zinc-300 text-xs text-zinc-400 dark:border-zinc-700 dark:text-zinc-500">
-        <span role="img" aria-label="No result">—</span>
+      <div
+        style={aspect ? { aspectRatio: String(aspect) } : undefined}
+        className={`flex min-h-16 items-center justify-center rounded-xl border border-dashed border-zinc-300 p-1 text-center text-xs text-zinc-500 [overflow-wrap:anywhere] dark:border-zinc-700 dark:text-zinc-400 ${aspect ? "" : "aspect-square"}`}
+      >
+        {empty ? (
+          <p>
+            <span>{empty}</span>
+            <span className="sr-only">: {label}</span>
+          </p>
+        ) : (
+          <span role="img" aria-label="No result">—</span>
+        )}
       </div>
     );
   }
-  const label = cellLabel(axes, item.cell) || clip(item.userPrompt, 120, "Untitled");
   return (
     <div className="flex flex-col gap-1.5">
       <Thumb item={item} label={label} />
-      {extras?.(item)}
+      {extras?.(item, label)}
       <OpenInStudio result={item} size="sm" tone="soft" className="w-full" name={`Open ${label} in studio`} />
     </div>
   );
@@ -126,8 +151,8 @@ function GridCell({ item, axes, extras }: { item: SharedCollectionItem | undefin
 
 export interface SweepGridProps {
   collection: { axes: SweepAxes; items: SharedCollectionItem[] };
-  /** Rendered under each result's thumbnail (the baseline's too), e.g. a Compare toggle. */
-  cellExtras?: (item: SharedCollectionItem) => ReactNode;
+  /** Rendered under each result's thumbnail (the baseline's too), e.g. a Compare toggle; `label` names its place. */
+  cellExtras?: (item: SharedCollectionItem, label: string) => ReactNode;
   /** Shown above the table, e.g. a download link. */
   actions?: ReactNode;
 }
@@ -141,6 +166,7 @@ export function SweepGrid({ collection, cellExtras, actions }: SweepGridProps) {
   const { axes } = collection;
   const { cells, baseline, rest } = placeOnGrid(collection.items, axes);
   const common = commonRecipe(collection.items);
+  const labelOf = (item: SharedCollectionItem) => cellLabel(axes, item.cell) || clip(item.userPrompt, 120, "Untitled");
   return (
     <div className="flex flex-col gap-6">
       {common && (
@@ -162,8 +188,11 @@ export function SweepGrid({ collection, cellExtras, actions }: SweepGridProps) {
       {actions && <div className="flex flex-wrap items-center justify-end gap-2">{actions}</div>}
       <SweepTable
         axes={axes}
-        baseline={baseline ? <GridCell item={baseline} axes={axes} extras={cellExtras} /> : undefined}
-        cell={(x, y) => <GridCell item={cells.get(gridKey(x, y))} axes={axes} extras={cellExtras} />}
+        baseline={baseline ? <GridCell item={baseline} label={labelOf(baseline)} extras={cellExtras} /> : undefined}
+        cell={(x, y) => {
+          const item = cells.get(gridKey(x, y));
+          return <GridCell item={item} label={item ? labelOf(item) : ""} extras={cellExtras} />;
+        }}
       />
       {rest.length > 0 && (
         <section className="flex flex-col gap-3" aria-labelledby="other-results">

@@ -1,18 +1,29 @@
 import type { ReactNode } from "react";
-import type { SweepAxes } from "@/lib/sharing/view";
+import type { SweepAxis } from "@/lib/sharing/view";
 import { Card } from "@/components/ui/card";
 
 /** Narrow enough on a phone for a 0.3–1.2 step 0.3 sweep (four values) to fit the screen, roomier from `sm` up. */
 const column = "min-w-20 sm:min-w-36";
 
-const valuePill = "rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200";
+/** A sweep's scales in a mono pill; a grid's words (LoRA titles, prompt labels) may wrap. */
+const valuePill = {
+  number: "rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs font-semibold tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
+  // Whole words: a row label widens its column rather than break "portrait" in two.
+  words: "inline-block max-w-full break-words rounded-md bg-zinc-100 px-2 py-0.5 text-xs font-semibold text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
+};
 
 function formatAxisValue(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
 }
 
+/** A sweep's scale axis, or a grid's axis whose values are words. */
+export type TableAxis = SweepAxis | { name: string; labels: readonly string[] };
+
+const valuesOf = (axis: TableAxis): readonly string[] => ("labels" in axis ? axis.labels : axis.values.map(formatAxisValue));
+const pillOf = (axis: TableAxis) => ("labels" in axis ? valuePill.words : valuePill.number);
+
 export interface SweepTableProps {
-  axes: SweepAxes;
+  axes: { x?: TableAxis; y?: TableAxis };
   /** What fills column x, row y (y is 0 for one-axis sweeps). */
   cell: (x: number, y: number) => ReactNode;
   /** The no-LoRA baseline, drawn once in a leading column spanning every row; omit when there is none. */
@@ -21,13 +32,13 @@ export interface SweepTableProps {
 }
 
 /**
- * The labelled table every sweep is drawn with (live in the studio, saved, shared): the axis
- * names and values on the edges, a "No LoRA" column first when there is a baseline. No hooks,
- * so server pages and client components both use it.
+ * The labelled table every sweep and saved grid is drawn with (live in the studio, saved,
+ * shared): the axis names and values on the edges, a "No LoRA" column first when there is a
+ * baseline. No hooks, so server pages and client components both use it.
  */
 export function SweepTable({ axes, cell, baseline, label }: SweepTableProps) {
-  const columns = axes.x?.values ?? [null];
-  const rows = axes.y?.values ?? [null];
+  const columns: (string | null)[] = axes.x ? [...valuesOf(axes.x)] : [null];
+  const rows: (string | null)[] = axes.y ? [...valuesOf(axes.y)] : [null];
   const hasBaseline = baseline !== undefined && baseline !== null;
   const caption = [axes.x && `Columns: ${axes.x.name}`, axes.y && `rows: ${axes.y.name}`, hasBaseline && "the first column is the same image with no LoRA"].filter(Boolean);
   return (
@@ -59,7 +70,7 @@ export function SweepTable({ axes, cell, baseline, label }: SweepTableProps) {
               columns.map((v, i) => (
                 <th key={i} scope="col" className={`${column} pb-1 text-center`}>
                   <span className="sr-only">{axes.x!.name} </span>
-                  <span className={valuePill}>{v === null ? "" : formatAxisValue(v)}</span>
+                  <span className={pillOf(axes.x!)}>{v}</span>
                 </th>
               ))}
           </tr>
@@ -70,7 +81,7 @@ export function SweepTable({ axes, cell, baseline, label }: SweepTableProps) {
               {axes.y && (
                 <th scope="row" className="text-left align-middle">
                   <span className="sr-only">{axes.y.name} </span>
-                  <span className={valuePill}>{rv === null ? "" : formatAxisValue(rv)}</span>
+                  <span className={pillOf(axes.y)}>{rv}</span>
                 </th>
               )}
               {hasBaseline && y === 0 && (

@@ -1,13 +1,13 @@
 import { imageUrl } from "@/lib/generation/view";
 import { collectionSharePath } from "@/lib/sharing/slug";
-import { parseCell, toSharedResult, type LoraInfo, type PublicGenerationRow, type SharedCollectionItem } from "@/lib/sharing/view";
+import { collectionKind, parseCell, toSharedResult, type LoraInfo, type PublicGenerationRow, type SharedCollectionItem } from "@/lib/sharing/view";
 
 /** A collection as its owner's browser sees it in lists: plain data, no owner id. */
 export interface CollectionListItem {
   id: string;
   name: string;
   description: string | null;
-  kind: "manual" | "sweep";
+  kind: "manual" | "sweep" | "grid";
   itemCount: number;
   /** "/c/{slug}" while shared, else null. */
   sharePath: string | null;
@@ -39,7 +39,7 @@ export function toCollectionListItem(row: CollectionSummaryRow): CollectionListI
     id: row.id,
     name: row.name,
     description: row.description,
-    kind: row.kind === "sweep" ? "sweep" : "manual",
+    kind: collectionKind(row.kind),
     itemCount: row.itemCount,
     sharePath: row.shareSlug ? collectionSharePath(row.shareSlug) : null,
     updatedAt: row.updatedAt.toISOString(),

@@ -225,6 +225,11 @@ export async function listGridsForOwner(ownerId: string, take = 10) {
   return grids.map((g) => ({ ...g, open: left.get(g.id) ?? 0 }));
 }
 
+/** Where each cell of the grid filed into this collection stands, for what its saved and shared pages show in an empty place. */
+export function gridCellsForCollection(collectionId: string) {
+  return getDb().gridCell.findMany({ where: { grid: { collectionId } }, select: { z: true, x: true, y: true, status: true } });
+}
+
 /** Generations of a grid's cells, with their images, for the grid view. */
 export function generationsByIds(ids: string[]) {
   return getDb().generation.findMany({ where: { id: { in: ids } }, include: { images: { orderBy: { index: "asc" } }, loras: { orderBy: { position: "asc" } } } });

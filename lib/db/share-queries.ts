@@ -151,6 +151,8 @@ export async function unshareCollection(id: string, ownerId: string): Promise<bo
 }
 
 export interface SharedCollectionRow {
+  /** For the server's own further reads (a grid's cell statuses); never put on the page. */
+  id: string;
   name: string;
   description: string | null;
   kind: string;
@@ -164,6 +166,7 @@ export async function getSharedCollection(slug: string): Promise<SharedCollectio
   return getDb().collection.findFirst({
     where: { shareSlug: slug },
     select: {
+      id: true,
       name: true,
       description: true,
       kind: true,

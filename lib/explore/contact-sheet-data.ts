@@ -8,11 +8,13 @@ import { BusyError } from "@/lib/async/limiter";
 import { contactSheetLayout, renderContactSheet } from "./contact-sheet";
 import { contactSheetKey } from "./contact-sheet-key";
 import { SHEET_SIZE_DEFAULT, SHEET_SIZE_MAX, SHEET_SIZE_MIN } from "./contact-sheet-request";
-import { sweepSheet, toSheetItem } from "./contact-sheet-spec";
+import type { SheetTile } from "./contact-sheet-request";
+import { gridSheet, sweepSheet, toSheetItem, type SheetSpec } from "./contact-sheet-spec";
+import { layoutGrid } from "@/lib/grid/layout";
 import { storedContactSheet } from "./contact-sheet-store";
 
 /**
- * A sweep collection's contact sheet, for the owner's and the public download routes: load the
+ * A sweep's or a grid's contact sheet, for the owner's and the public download routes: load the
  * collection (the query decides who may), place its items as the page's grid does, name the axes
  * and caption the sheet from the items' recipes (as the shared page shows them), and serve the
  * sheet stored for exactly that state and size — drawing it (each tile's first full image, read
@@ -43,19 +45,39 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
+interface SheetEntry {
+  storageKey: string | null;
+  result: ReturnType<typeof toSharedResult>;
+}
+
+/** The tiles and spec of a sweep or grid collection; null for a plain one (or axes that do not read). */
+function sheetOf(source: ContactSheetSource, items: (SheetEntry & { cell: string | null })[]): { tiles: SheetTile<SheetEntry>[]; hasBaseline: boolean; spec: SheetSpec } | null {
+  if (source.kind === "grid") {
+    const layout = layoutGrid(source.axes, items.map((item) => ({ item, cell: item.cell })));
+    return layout && gridSheet(layout, (i) => toSheetItem(i.result, null));
+  }
+  const axes = source.kind === "sweep" ? parseAxes(source.axes) : null;
+  if (!axes) return null;
+  return sweepSheet(
+    axes,
+    items.map((i) => ({ ...i, cell: parseCell(i.cell) })),
+    (i) => toSheetItem(i.result, i.cell),
+  );
+}
+
 async function buildSheet(source: ContactSheetSource | null, cellSize: number): Promise<ContactSheetOutcome> {
   if (!source) return { ok: false, reason: "not_found", message: "Not found" };
-  const axes = source.kind === "sweep" ? parseAxes(source.axes) : null;
-  if (!axes) return { ok: false, reason: "not_a_sweep", message: "Not a sweep: only scale sweeps have a contact sheet." };
 
   // The LoRAs' names as the shared pages show them (card title, else read from the link).
   const info = await getLoraInfoForPaths(source.items.flatMap((i) => i.generation.loras.map((l) => l.path)));
   const items = source.items.map((i) => ({
-    cell: parseCell(i.cell),
+    cell: i.cell,
     storageKey: i.generation.images[0]?.storageKey ?? null,
     result: toSharedResult(i.generation, () => "", info),
   }));
-  const { tiles, hasBaseline, spec } = sweepSheet(axes, items, (i) => toSheetItem(i.result, i.cell));
+  const sheet = sheetOf(source, items);
+  if (!sheet) return { ok: false, reason: "not_a_sweep", message: "Not a sweep or a grid (or its axes could not be read): only those have a contact sheet." };
+  const { tiles, hasBaseline, spec } = sheet;
   const layout = contactSheetLayout(spec.axes, hasBaseline, cellSize, spec);
   if (layout.width * layout.height > MAX_SHEET_PIXELS) {
     return { ok: false, reason: "too_large", message: `The sheet would be ${layout.width}×${layout.height} pixels; ask for a smaller ?size=.` };

@@ -9,16 +9,19 @@
  *   tileW × tileH = cellSize on the long side, the images' aspect (clamped to 1:2…2:1) on the other
  *   cols  = (x axis values, or 1) + (1 if a baseline cell is given)
  *   rows  = (y axis values, or 1)
- *   top   = gap + 2·line                     x axis name, then the column values
- *   left  = y axis ? 2·gap + line + 29·px    rotated y name, then row values ("00.00" wide)
- *                : gap
+ *   head  = (z axis ? line : 0) + 2·line     the z value, then the x axis name and the column values
+ *   rowLabel = the widest y value, at least 29·px ("00.00") and at most 95·px (16 characters)
+ *   left  = y axis ? 2·gap + line + rowLabel (+ gap when wider than 29·px) : gap   rotated y name, then row values
  *   width = left + cols·tileW + (cols − 1)·gap + gap
- *   grid  = top + rows·tileH + (rows − 1)·gap + gap
+ *   block = head + rows·tileH + (rows − 1)·gap          one grid; a z axis stacks one per value,
+ *   sectionTop(s) = gap + s·(block + 3·gap)             3·gap apart
+ *   top   = gap + head                       (the first tile's top)
+ *   grid  = sectionTop(last) + block + gap
  *   height = grid + (caption lines ? lines·line + gap : 0)
  * e.g. 3 × 3 square tiles of 256 px, no caption: px 2, gap 8, line 20, top 48, left 94 → 886 × 840.
  * The caption (prompt, seed, model, provider) is word-wrapped to the sheet's inner width.
  */
-import type { SweepAxes } from "@/lib/sharing/view";
+import type { SweepAxis } from "@/lib/sharing/view";
 import { printable, textWidth } from "@/lib/text/pixel-font";
 
 export const DEFAULT_CELL_SIZE = 256;
@@ -28,6 +31,38 @@ export const MAX_CELL_SIZE = 1024;
 export const MAX_TILE_ASPECT = 2;
 /** Lines of caption at most per paragraph; a longer prompt ends in "...". */
 export const MAX_CAPTION_LINES = 3;
+
+/** An axis whose values are words (a grid's LoRA titles, prompt labels, seeds…). */
+export interface LabelledAxis {
+  name: string;
+  labels: readonly string[];
+}
+
+/** A sweep's scale axis (numbers, drawn "0.30") or a grid's labelled one. */
+export type SheetAxis = SweepAxis | LabelledAxis;
+
+/** x across, y down, and z: one grid per value, stacked. */
+export interface SheetAxes {
+  x?: SheetAxis;
+  y?: SheetAxis;
+  z?: LabelledAxis;
+}
+
+/** "0.30": two decimals for scales; other numbers as short as they can be. */
+export function formatValue(v: number): string {
+  return Math.abs(v) < 100 ? v.toFixed(2) : String(Math.round(v));
+}
+
+/** An axis' values as drawn. */
+export function axisLabels(axis: SheetAxis): readonly string[] {
+  return "labels" in axis ? axis.labels : axis.values.map(formatValue);
+}
+
+/** Row labels are at least "00.00" wide (a sweep's scales) and at most this many font pixels (16 characters). */
+const ROW_LABEL_MIN = 29;
+const ROW_LABEL_MAX = 95;
+/** Stacked z grids are this many gaps apart. */
+const SECTION_GAP = 3;
 
 /** What a sheet looks like beyond its grid: the images' shape and the caption under it. */
 export interface SheetLook {
@@ -53,11 +88,19 @@ export interface ContactSheetLayout {
   tileHeight: number;
   /** Column of the first x value: 1 when a baseline column comes first, else 0. */
   xOffset: number;
+  /** Width of the y values' column (right-aligned, left of the tiles). */
+  rowLabelWidth: number;
+  /** Stacked grids: one per z value, else 1. */
+  sections: number;
+  /** Lines above each grid's tiles: the z value (with a z axis), the x axis name, the column values. */
+  headLines: number;
   /** The caption as drawn: wrapped lines, top to bottom, starting at captionTop. */
   captionLines: string[];
   captionTop: number;
-  /** Top-left corner of the tile in column `col`, row `row`. */
-  tile(col: number, row: number): { left: number; top: number };
+  /** Top of grid `section`'s first text line. */
+  sectionTop(section: number): number;
+  /** Top-left corner of the tile in column `col`, row `row` of grid `section`. */
+  tile(col: number, row: number, section?: number): { left: number; top: number };
 }
 
 /** Tile width and height for images of this aspect: `cellSize` on the long side. */
@@ -103,7 +146,7 @@ export function wrapText(text: string, px: number, maxWidth: number, maxLines = 
 }
 
 /** The sheet's geometry (see the formula at the top of this file). */
-export function contactSheetLayout(axes: SweepAxes, hasBaseline: boolean, cellSize: number = DEFAULT_CELL_SIZE, look: SheetLook = {}): ContactSheetLayout {
+export function contactSheetLayout(axes: SheetAxes, hasBaseline: boolean, cellSize: number = DEFAULT_CELL_SIZE, look: SheetLook = {}): ContactSheetLayout {
   if (!Number.isInteger(cellSize) || cellSize < MIN_CELL_SIZE || cellSize > MAX_CELL_SIZE) {
     throw new RangeError(`cellSize must be a whole number from ${MIN_CELL_SIZE} to ${MAX_CELL_SIZE}`);
   }
@@ -112,12 +155,19 @@ export function contactSheetLayout(axes: SweepAxes, hasBaseline: boolean, cellSi
   const line = 10 * px;
   const { width: tileWidth, height: tileHeight } = tileSize(cellSize, look.aspect);
   const xOffset = hasBaseline ? 1 : 0;
-  const cols = Math.max(1, axes.x?.values.length ?? 0) + xOffset;
-  const rows = Math.max(1, axes.y?.values.length ?? 0);
-  const top = gap + 2 * line;
-  const left = axes.y ? 2 * gap + line + 29 * px : gap;
+  const cols = Math.max(1, axes.x ? axisLabels(axes.x).length : 0) + xOffset;
+  const rows = Math.max(1, axes.y ? axisLabels(axes.y).length : 0);
+  const sections = Math.max(1, axes.z?.labels.length ?? 0);
+  const headLines = (axes.z ? 1 : 0) + 2;
+  const head = headLines * line;
+  const widest = axes.y ? Math.max(0, ...axisLabels(axes.y).map((l) => textWidth(l, px))) : 0;
+  const rowLabelWidth = axes.y ? Math.min(ROW_LABEL_MAX * px, Math.max(ROW_LABEL_MIN * px, widest)) : 0;
+  // Words wider than a scale get a gap of their own from the turned y name.
+  const left = axes.y ? 2 * gap + line + rowLabelWidth + (rowLabelWidth > ROW_LABEL_MIN * px ? gap : 0) : gap;
   const width = left + cols * tileWidth + (cols - 1) * gap + gap;
-  const gridBottom = top + rows * tileHeight + (rows - 1) * gap + gap;
+  const block = head + rows * tileHeight + (rows - 1) * gap;
+  const sectionTop = (section: number) => gap + section * (block + SECTION_GAP * gap);
+  const gridBottom = sectionTop(sections - 1) + block + gap;
   const captionLines = (look.caption ?? []).flatMap((p) => (p.trim() ? wrapText(p, px, width - 2 * gap) : []));
   return {
     width,
@@ -127,14 +177,18 @@ export function contactSheetLayout(axes: SweepAxes, hasBaseline: boolean, cellSi
     px,
     gap,
     line,
-    top,
+    top: gap + head,
     left,
     cellSize,
     tileWidth,
     tileHeight,
     xOffset,
+    rowLabelWidth,
+    sections,
+    headLines,
     captionLines,
     captionTop: gridBottom,
-    tile: (col, row) => ({ left: left + col * (tileWidth + gap), top: top + row * (tileHeight + gap) }),
+    sectionTop,
+    tile: (col, row, section = 0) => ({ left: left + col * (tileWidth + gap), top: sectionTop(section) + head + row * (tileHeight + gap) }),
   };
 }

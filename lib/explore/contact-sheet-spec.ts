@@ -1,14 +1,15 @@
+import { filledSlots, type GridLayout } from "@/lib/grid/layout";
 import type { SweepAxes, SweepAxis, SweepCellRef } from "@/lib/sharing/view";
 import { recordLabel } from "@/lib/providers/names";
-import type { SheetLook } from "./contact-sheet-layout";
-import { sheetTiles } from "./contact-sheet-request";
+import type { SheetAxes, SheetLook } from "./contact-sheet-layout";
+import { sheetTiles, type SheetTile } from "./contact-sheet-request";
 
 /**
- * What a sweep's contact sheet says about its tiles, pure: the axes named after the LoRAs they
- * vary ("Tarot scale", not "LoRA 1 scale"), the images' aspect (so tiles take their shape
- * instead of letterboxing into squares), and the caption (prompt, seed, model, provider).
- * Computed from the tiles' results, so the sheet route and the shared page (its og:image size)
- * get the same answer.
+ * What a sweep's or a grid's contact sheet says about its tiles, pure: the axes (a sweep's named
+ * after the LoRAs they vary, "Tarot scale" not "LoRA 1 scale"; a grid's as its plan labels them),
+ * the images' aspect (so tiles take their shape instead of letterboxing into squares), and the
+ * caption (prompt, seed, model, provider). Computed from the tiles' results, so the sheet route
+ * and the shared page (its og:image size) get the same answer.
  */
 
 /** A tile's result as the sheet needs it (a SharedResult has all of these). */
@@ -25,7 +26,7 @@ export interface SheetItem {
 }
 
 export interface SheetSpec extends Required<SheetLook> {
-  axes: SweepAxes;
+  axes: SheetAxes;
 }
 
 /** Scales as the sweep stores them: rounded, so compare with a little slack. */
@@ -91,11 +92,29 @@ export function sheetAspect(items: readonly SheetItem[]): number {
   return best?.aspect ?? 1;
 }
 
-/** One value when every tile agrees, else "various" (a sweep keeps all of these fixed; a hand-filed tile may not). */
+/** One value when every tile agrees, else "various" (a sweep keeps all of these fixed; a hand-filed tile or a grid's axis may not). */
 function common<T>(values: readonly T[], show: (v: T) => string): string | null {
   const distinct = [...new Set(values.map(show))];
   if (distinct.length === 0) return null;
   return distinct.length === 1 ? distinct[0] : "various";
+}
+
+/** What the results share, each part "various" where they differ: the caption of a sheet and of a grid's page. */
+export interface CaptionFacts {
+  prompt: string;
+  seed: string;
+  model: string;
+  provider: string;
+}
+
+export function captionFacts(items: readonly Pick<SheetItem, "userPrompt" | "seed" | "modelLabel" | "providerLabel">[]): CaptionFacts | null {
+  if (items.length === 0) return null;
+  return {
+    prompt: common(items, (i) => i.userPrompt.replace(/\s+/g, " ").trim() || "untitled")!,
+    seed: common(items, (i) => String(i.seed))!,
+    model: common(items, (i) => i.modelLabel)!,
+    provider: common(items, (i) => i.providerLabel)!,
+  };
 }
 
 /**
@@ -103,12 +122,9 @@ function common<T>(values: readonly T[], show: (v: T) => string): string | null 
  * sheet's pixel font has no quotes or middle dots, so labels and bars separate the parts.
  */
 export function sheetCaption(items: readonly SheetItem[]): string[] {
-  if (items.length === 0) return [];
-  const prompt = common(items, (i) => i.userPrompt.replace(/\s+/g, " ").trim() || "untitled");
-  const seed = common(items, (i) => String(i.seed));
-  const model = common(items, (i) => i.modelLabel);
-  const provider = common(items, (i) => i.providerLabel);
-  return [`Prompt: ${prompt}`, [`Seed ${seed}`, model, provider].filter(Boolean).join(" | ")];
+  const facts = captionFacts(items);
+  if (!facts) return [];
+  return [`Prompt: ${facts.prompt}`, [`Seed ${facts.seed}`, facts.model, facts.provider].filter(Boolean).join(" | ")];
 }
 
 /** Everything the sheet draws besides the tiles themselves. */
@@ -137,4 +153,32 @@ export function toSheetItem(result: Omit<SheetItem, "providerLabel" | "cell"> & 
 export function sweepSheet<T extends { cell: SweepCellRef | null }>(axes: SweepAxes, items: readonly T[], toItem: (item: T) => SheetItem) {
   const tiles = sheetTiles(axes, items);
   return { tiles, hasBaseline: tiles.some((t) => t.cell.baseline), spec: sheetSpec(axes, tiles.map((t) => toItem(t.item))) };
+}
+
+/** A sweep's axes named as its sheet names them, from its items (the shared and owner pages' tables, cell labels and compare labels). */
+export function namedSweepAxes<T extends { cell: SweepCellRef | null } & Omit<SheetItem, "providerLabel" | "cell"> & { provider: string }>(axes: SweepAxes, items: readonly T[]): SweepAxes {
+  return labelAxes(axes, sheetTiles(axes, items).map((t) => toSheetItem(t.item, t.item.cell)));
+}
+
+/**
+ * A grid's tiles (every filled place, each z value's grid stacked in `z` order), whether a
+ * baseline column is drawn, and the spec: its plan's axes and labels, the images' shape, the
+ * caption. Same shape of answer as sweepSheet, for the same two callers.
+ */
+export function gridSheet<T>(layout: GridLayout<T>, toItem: (item: T) => SheetItem) {
+  const tiles: SheetTile<T>[] = filledSlots(layout).map((s) => ({
+    item: s.item,
+    cell: s.x === null ? { x: null, baseline: true, z: s.slice } : { x: s.x, y: s.y, z: s.slice },
+  }));
+  const { x, y, z } = layout.plan.axes;
+  const axes: SheetAxes = { x: { name: x.name, labels: x.labels } };
+  if (y) axes.y = { name: y.name, labels: y.labels };
+  if (z) axes.z = { name: z.name, labels: z.labels };
+  const items = tiles.map((t) => toItem(t.item));
+  return { tiles, hasBaseline: tiles.some((t) => t.cell.baseline), spec: { axes, aspect: sheetAspect(items), caption: sheetCaption(items) } satisfies SheetSpec };
+}
+
+/** A saved grid's caption for its pages: what its placed results share (the sheet's caption says the same). */
+export function gridCaption<T extends Omit<SheetItem, "providerLabel" | "cell"> & { provider: string }>(layout: GridLayout<T>): CaptionFacts | null {
+  return captionFacts(filledSlots(layout).map((s) => toSheetItem(s.item, null)));
 }

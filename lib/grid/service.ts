@@ -16,6 +16,7 @@ import { decideSweep } from "@/lib/limits/policy";
 import { findIn } from "@/lib/models/catalog";
 import { getCatalog } from "@/lib/models/registry";
 import { chargedModel } from "@/lib/models/for-person";
+import { parseGridPlan } from "./layout";
 import { gridPrice, planGrid } from "./plan";
 import { gridSpecSchema, type ValidGridSpec } from "./spec";
 import { countCells, storedPlan, type GridCellStatus, type GridView, type StoredGridPlan } from "./view";
@@ -136,7 +137,9 @@ export async function forgetGridKeys(ownerId: string, provider: ProviderId): Pro
 }
 
 export function parseStoredPlan(text: string): StoredGridPlan {
-  return JSON.parse(text) as StoredGridPlan;
+  const plan = parseGridPlan(text);
+  if (!plan) throw new AppError({ code: "internal", message: "This grid's stored plan could not be read." });
+  return plan;
 }
 
 export async function toGridView(grid: GridRow): Promise<GridView> {

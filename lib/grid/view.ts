@@ -63,11 +63,10 @@ export function cellAt(view: Pick<GridView, "cells">, z: number, x: number | nul
   return view.cells.find((c) => c.z === z && c.x === x && c.y === y);
 }
 
-/** "Tarot · a portrait · 0.8": a cell's place in words, for its accessible name. */
+/** "LoRA 1 Tarot, Seed 7": a cell's place in words, for its accessible name ("No LoRA, Seed 7" for a grid's separate baseline). */
 export function cellPlace(plan: StoredGridPlan, cell: Pick<GridCellView, "x" | "y" | "z" | "baseline">): string {
-  if (cell.x === null) return "No LoRA";
-  const parts = [`${plan.axes.x.name} ${plan.axes.x.labels[cell.x] ?? ""}`.trim()];
-  if (plan.axes.y && cell.y !== null) parts.push(`${plan.axes.y.name} ${plan.axes.y.labels[cell.y] ?? ""}`.trim());
+  const parts = cell.x === null ? ["No LoRA"] : [`${plan.axes.x.name} ${plan.axes.x.labels[cell.x] ?? ""}`.trim()];
+  if (plan.axes.y && cell.x !== null && cell.y !== null) parts.push(`${plan.axes.y.name} ${plan.axes.y.labels[cell.y] ?? ""}`.trim());
   if (plan.axes.z) parts.push(`${plan.axes.z.name} ${plan.axes.z.labels[cell.z] ?? ""}`.trim());
   return parts.join(", ");
 }

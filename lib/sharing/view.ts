@@ -2,6 +2,7 @@ import { z } from "zod";
 import { pickParameters, type GenerationParameters } from "@/lib/db/generation-columns";
 import type { LoraInfo, PublicGenerationRow } from "@/lib/db/share-queries";
 import type { SweepCellRef } from "@/lib/explore/cell";
+import type { GridLayout } from "@/lib/grid/layout";
 import { loraDisplayName } from "@/lib/loras/link";
 import { findModel } from "@/lib/models/registry";
 import { PROVIDER_RECORD_NAMES } from "@/lib/providers/names";
@@ -74,9 +75,17 @@ export interface SharedCollectionItem extends SharedResult {
 export interface SharedCollection {
   name: string;
   description: string | null;
-  kind: "manual" | "sweep";
+  kind: "manual" | "sweep" | "grid";
+  /** A sweep's axes, named after the LoRAs they vary; null otherwise. */
   axes: SweepAxes | null;
+  /** A grid's items in their places (lib/grid/layout.ts); null otherwise, or when its plan does not read. */
+  grid: GridLayout<SharedCollectionItem> | null;
   items: SharedCollectionItem[];
+}
+
+/** The collection kinds the pages tell apart (anything else stored is a plain collection). */
+export function collectionKind(kind: string): SharedCollection["kind"] {
+  return kind === "sweep" || kind === "grid" ? kind : "manual";
 }
 
 /** @deprecated the name of a LoRA from its path is `loraDisplayName` in lib/loras/link.ts; this alias keeps older imports compiling. */

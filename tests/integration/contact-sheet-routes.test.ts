@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cellJson, type SweepCellRef } from "@/lib/explore/cell";
-import { contactSheetLayout } from "@/lib/explore/contact-sheet";
+import { contactSheetLayout, type SheetAxes } from "@/lib/explore/contact-sheet";
 import { generationInputSchema } from "@/lib/generation/schema";
 import { newOwnerId, signOwnerToken } from "@/lib/owner/token";
 import type { SweepAxes } from "@/lib/sharing/view";
@@ -61,9 +61,9 @@ const as = (owner: string | null) => {
  * How many pixels of the tile at (col, row) have colour. The sheet's background, empty tiles and
  * their dash (anti-aliased edges included) are all neutral grey; the simulator's images are not.
  */
-async function imagePixels(png: Buffer, axes: SweepAxes, baseline: boolean, col: number, row: number, cellSize = 256): Promise<number> {
+async function imagePixels(png: Buffer, axes: SheetAxes, baseline: boolean, col: number, row: number, cellSize = 256, section = 0): Promise<number> {
   const L = contactSheetLayout(axes, baseline, cellSize, LOOK);
-  const { left, top } = L.tile(col, row);
+  const { left, top } = L.tile(col, row, section);
   const { data, info } = await sharp(png).extract({ left, top, width: L.tileWidth, height: L.tileHeight }).raw().toBuffer({ resolveWithObject: true });
   let count = 0;
   for (let i = 0; i < data.length; i += info.channels) {
@@ -256,7 +256,8 @@ describe.each(databaseLanes)("contact sheet routes on $provider", ({ create }) =
     const element = (await app.ownerPage.default({ params: Promise.resolve({ id: c.id }) } as never)) as { props: { sweep: { axes: SweepAxes; items: { key: string; cell: SweepCellRef | null; images: { url: string }[] }[]; contactSheetHref: string } | null } };
     const { sweep: grid } = element.props;
     expect(grid).not.toBeNull();
-    expect(grid!.axes).toEqual(AXES);
+    // Named after the LoRAs whose scales follow them (no card here, so read from the links), as the sheet names them.
+    expect(grid!.axes).toEqual({ x: { ...AXES.x, name: "flux tarot v1 scale" }, y: { ...AXES.y, name: "flux tarot v1 second scale" } });
     expect(grid!.contactSheetHref).toBe(`/api/collections/${c.id}/contact-sheet`);
     expect(grid!.items).toHaveLength(10);
     expect(grid!.items[0]).toMatchObject({ key: baselineId, cell: { baseline: true } });
@@ -297,5 +298,66 @@ describe.each(databaseLanes)("contact sheet routes on $provider", ({ create }) =
     expect(name.startsWith(kept)).toBe(true);
     expect(name[kept.length]).toBe(" ");
     expect(meta.title).toBe(og.title);
+  });
+
+  it("a grid collection: labelled pages, a sheet with one grid per Z value, its og:image; a malformed plan is a plain list, never a 500", async () => {
+    const plan = {
+      axes: {
+        x: { kind: "lora1-scale", name: "Tarot scale", labels: ["0.3", "0.6", "0.9"] },
+        z: { kind: "lora2-scale", name: "Second scale", labels: ["0.5", "1", "1.5"] },
+      },
+      separateBaseline: true,
+    };
+    const make = async (name: string, axes: string) => {
+      const c = await app.collections.createCollection(A, { name, kind: "grid", axes });
+      await app.collections.addGenerationToCollection(c.id, baselineId, A, { cell: JSON.stringify({ z: 1, baseline: true }) });
+      for (const [key, id] of cells) {
+        const [x, y] = key.split(",").map(Number);
+        expect(await app.collections.addGenerationToCollection(c.id, id, A, { cell: JSON.stringify({ z: y, x, y: null }) })).toBe(true);
+      }
+      return c;
+    };
+    const good = await make("A grid", JSON.stringify(plan));
+    as(A);
+    const element = (await app.ownerPage.default({ params: Promise.resolve({ id: good.id }) } as never)) as {
+      props: { collection: { kind: string }; grid: { layout: { slices: { label: string; baseline: { item: unknown } | null; rows: { slots: { item: { key: string } | null }[] }[] }[] }; contactSheetHref: string } | null };
+    };
+    expect(element.props.collection.kind).toBe("grid");
+    const layout = element.props.grid!.layout;
+    expect(layout.slices.map((s) => s.label)).toEqual(["0.5", "1", "1.5"]);
+    expect(layout.slices.map((s) => s.baseline?.item !== null)).toEqual([false, true, false]);
+    expect(layout.slices[2].rows[0].slots[1].item!.key).toBe(cells.get("1,2"));
+
+    // The sheet: one 3-column grid (plus the baseline column) per Z value, stacked, as announced by og:image.
+    const owner = await png(await ownerSheet(good.id));
+    const slug = (await app.share.shareCollection(good.id, A))!;
+    as(null);
+    const shared = await png(await publicSheet(slug));
+    expect([shared.width, shared.height]).toEqual([owner.width, owner.height]);
+    const sheetAxes: SheetAxes = { x: { name: "Tarot scale", labels: plan.axes.x.labels }, z: { name: "Second scale", labels: plan.axes.z.labels } };
+    const L = contactSheetLayout(sheetAxes, true, 256, LOOK);
+    expect([L.sections, L.cols, L.rows, L.width, L.height]).toEqual([3, 4, 1, shared.width, shared.height]);
+    // Only Z 1 has its baseline; every scale tile of every Z is filled.
+    expect(await Promise.all([0, 1, 2].map((z) => isFilled(shared.body, sheetAxes, true, 0, 0, 256, z)))).toEqual([false, true, false]);
+    for (const z of [0, 1, 2]) for (const col of [1, 2, 3]) expect(await isFilled(shared.body, sheetAxes, true, col, 0, 256, z), `${col} ${z}`).toBe(true);
+    const og = (await app.cPage.generateMetadata({ params: Promise.resolve({ slug }) } as never)).openGraph as { images: { url: string; width: number; height: number }[] };
+    expect(og.images[0]).toMatchObject({ url: `/c/${slug}/contact-sheet`, width: shared.width, height: shared.height });
+    const html = renderToStaticMarkup((await app.cPage.default({ params: Promise.resolve({ slug }) } as never)) as never);
+    expect(html).toContain("Shared grid");
+    expect(html).toContain('role="tablist"');
+    expect(html).toContain('alt="Tarot scale 0.6, Second scale 1.5"');
+
+    // An unreadable plan: the plain list on both pages, no sheet.
+    const bad = await make("A broken grid", '{"axes":{"x":{"name":"x"}}}');
+    as(A);
+    const plain = (await app.ownerPage.default({ params: Promise.resolve({ id: bad.id }) } as never)) as { props: { grid: unknown; sweep: unknown } };
+    expect([plain.props.grid, plain.props.sweep]).toEqual([null, null]);
+    expect((await ownerSheet(bad.id)).status).toBe(404);
+    const badSlug = (await app.share.shareCollection(bad.id, A))!;
+    as(null);
+    const badHtml = renderToStaticMarkup((await app.cPage.default({ params: Promise.resolve({ slug: badSlug }) } as never)) as never);
+    expect(badHtml).toContain("Shared collection");
+    expect(badHtml).not.toContain("<table");
+    expect((await publicSheet(badSlug)).status).toBe(404);
   });
 });

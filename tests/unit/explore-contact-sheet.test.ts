@@ -2,7 +2,8 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { contactSheetLayout, renderContactSheet } from "@/lib/explore/contact-sheet";
 import { tileSize, wrapText } from "@/lib/explore/contact-sheet-layout";
-import { labelAxes, sheetAspect, sheetCaption, sweepSheet, toSheetItem, type SheetItem } from "@/lib/explore/contact-sheet-spec";
+import { gridCaption, gridSheet, labelAxes, sheetAspect, sheetCaption, sweepSheet, toSheetItem, type SheetItem } from "@/lib/explore/contact-sheet-spec";
+import { layoutGrid } from "@/lib/grid/layout";
 import { textWidth } from "@/lib/text/pixel-font";
 import { renderSimulatedImage } from "@/lib/together/simulator/render";
 import type { SweepAxes } from "@/lib/sharing/view";
@@ -227,5 +228,68 @@ describe("sheet spec: axis names, aspect, caption", () => {
     expect(sheet.spec.caption[1]).toContain("Seed 1234");
     expect(sheet.spec.axes.x!.name).toBe("Tarot scale");
     expect(toSheetItem({ ...item(null, []), provider: "fal" }, null).providerLabel).toBe("fal.ai");
+  });
+});
+
+describe("a grid's contact sheet", () => {
+  const planJson = (withZ: boolean, separateBaseline = false) =>
+    JSON.stringify({
+      axes: {
+        x: { kind: "lora1", name: "LoRA 1", labels: ["Tarot", "Anime (XLabs collection)"] },
+        y: { kind: "prompt-set", name: "Prompt set: Starter set", labels: ["portrait", "typography", "interior"] },
+        ...(withZ ? { z: { kind: "seed", name: "Seed", labels: ["7", "8"] } } : {}),
+      },
+      separateBaseline,
+    });
+  const entry = (cell: object, seed = 7) => ({ item: { ...item(null, [], { seed }), provider: "simulator" }, cell: JSON.stringify(cell) });
+
+  it("gridSheet: the plan's labels as axes, every filled place as a tile in its Z section, caption from the tiles", () => {
+    const layout = layoutGrid(planJson(true, true), [entry({ z: 0, x: 0, y: 0 }), entry({ z: 1, x: 1, y: 2 }, 8), entry({ z: 1, baseline: true }, 8)])!;
+    const sheet = gridSheet(layout, (i) => i);
+    expect(sheet.spec.axes).toEqual({
+      x: { name: "LoRA 1", labels: ["Tarot", "Anime (XLabs collection)"] },
+      y: { name: "Prompt set: Starter set", labels: ["portrait", "typography", "interior"] },
+      z: { name: "Seed", labels: ["7", "8"] },
+    });
+    expect(sheet.tiles.map((t) => t.cell)).toEqual([
+      { x: 0, y: 0, z: 0 },
+      { x: null, baseline: true, z: 1 },
+      { x: 1, y: 2, z: 1 },
+    ]);
+    expect(sheet.hasBaseline).toBe(true);
+    expect(sheet.spec.caption).toEqual(["Prompt: a lighthouse at dusk", "Seed various | FLUX.1 [dev] LoRA | Together AI (simulated)"]);
+    expect(gridCaption(layout)).toEqual({ prompt: "a lighthouse at dusk", seed: "various", model: "FLUX.1 [dev] LoRA", provider: "Together AI (simulated)" });
+  });
+
+  it("stacks one grid per Z value under its value, row labels as wide as the widest word", () => {
+    const axes = gridSheet(layoutGrid<SheetItem>(planJson(true), [])!, (i) => i).spec.axes;
+    const flat = contactSheetLayout({ x: axes.x, y: axes.y }, false, 256);
+    const stacked = contactSheetLayout(axes, false, 256);
+    // "TYPOGRAPHY": 10 characters, 59 font pixels, wider than a scale's 29.
+    expect(flat.rowLabelWidth).toBe(textWidth("typography", 2));
+    expect(flat.left).toBe(2 * 8 + 20 + 118 + 8);
+    expect([stacked.sections, stacked.headLines, flat.sections, flat.headLines]).toEqual([2, 3, 1, 2]);
+    const block = 3 * 20 + 3 * 256 + 2 * 8;
+    expect(stacked.sectionTop(1)).toBe(8 + block + 3 * 8);
+    expect(stacked.height).toBe(8 + block + 3 * 8 + block + 8);
+    expect(stacked.tile(1, 2, 1)).toEqual({ left: flat.left + 264, top: stacked.sectionTop(1) + 60 + 2 * 264 });
+    // A very long label is cut, not allowed to push the grid off the sheet.
+    expect(contactSheetLayout({ x: axes.x, y: { name: "P", labels: ["x".repeat(80)] } }, false, 256).rowLabelWidth).toBe(95 * 2);
+  });
+
+  it("renders each Z section's tiles in their own place", async () => {
+    const layout = layoutGrid(planJson(true), [entry({ z: 0, x: 0, y: 0 }), entry({ z: 1, x: 1, y: 2 }, 8)])!;
+    const sheet = gridSheet(layout, (i) => i);
+    const colours = [await solid(255, 0, 0), await solid(0, 0, 255)];
+    const png = await renderContactSheet({ ...sheet.spec, cells: sheet.tiles.map((t, i) => ({ ...t.cell, image: colours[i] })), cellSize: 128 });
+    const L = contactSheetLayout(sheet.spec.axes, sheet.hasBaseline, 128, sheet.spec);
+    const meta = await sharp(png).metadata();
+    expect([meta.width, meta.height]).toEqual([L.width, L.height]);
+    const centre = (col: number, r: number, s: number) => [L.tile(col, r, s).left + L.tileWidth / 2, L.tile(col, r, s).top + 10] as const;
+    expect(await pixel(png, ...centre(0, 0, 0))).toEqual([255, 0, 0]);
+    expect(await pixel(png, ...centre(1, 2, 1))).toEqual([0, 0, 255]);
+    // The same places in the other section are empty tiles.
+    expect(await pixel(png, ...centre(0, 0, 1))).toEqual([0x3a, 0x3a, 0x3a]);
+    expect(await pixel(png, ...centre(1, 2, 0))).toEqual([0x3a, 0x3a, 0x3a]);
   });
 });

@@ -1,37 +1,14 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SweepGrid } from "@/components/sharing/collection-grid";
-import type { SharedCollectionItem, SweepAxes, SweepCellRef } from "@/lib/sharing/view";
+import type { SweepAxes } from "@/lib/sharing/view";
+import { sharedItem as result } from "../support/shared-item";
 
 // The server-rendered table: a "No LoRA" column for the baseline, dashed tiles for missing
 // cells, the cellExtras slot under each thumbnail and the actions slot above the table.
 
 const axes: SweepAxes = { x: { name: "LoRA 1 scale", values: [0.3, 0.6, 0.9] }, y: { name: "LoRA 2 scale", values: [0.5, 1] } };
 
-function result(key: string, cell: SweepCellRef | null): SharedCollectionItem {
-  return {
-    key,
-    cell,
-    userPrompt: "a lighthouse",
-    prompt: "a lighthouse",
-    model: "black-forest-labs/FLUX.1-dev-lora",
-    modelLabel: "FLUX.1 [dev] + LoRA",
-    width: 512,
-    height: 384,
-    steps: 4,
-    n: 1,
-    seed: 7,
-    guidance: null,
-    customTriggers: [],
-    triggerPlacement: "before",
-    provider: "simulator",
-    billedMegapixels: 0.2,
-    costMicroUsd: 100,
-    createdAt: "2025-01-02T03:04:05.000Z",
-    images: [{ index: 0, width: 512, height: 384, url: `/img/${key}`, thumbUrl: `/img/${key}?size=thumb`, downloadUrl: `/img/${key}?download=1` }],
-    loras: [],
-  };
-}
 
 const count = (html: string, needle: string | RegExp) => html.split(needle).length - 1;
 

@@ -3,13 +3,13 @@ import { notFound } from "next/navigation";
 import { CompareToggle, CompareTray } from "@/components/compare/compare-selection";
 import { CollectionCards, SweepGrid } from "@/components/sharing/collection-grid";
 import { ContactSheetLink } from "@/components/sharing/contact-sheet-link";
-import { cellLabel } from "@/lib/explore/cell";
+import { SavedGrid } from "@/components/sharing/saved-grid";
 import { contactSheetLayout } from "@/lib/explore/contact-sheet-layout";
 import { SHEET_SIZE_DEFAULT, sharedContactSheetPath } from "@/lib/explore/contact-sheet-request";
-import { sweepSheet, toSheetItem } from "@/lib/explore/contact-sheet-spec";
+import { gridCaption, gridSheet, sweepSheet, toSheetItem } from "@/lib/explore/contact-sheet-spec";
 import { formatUsd } from "@/lib/models/pricing";
 import { loadSharedCollection, requestBaseUrl } from "@/lib/sharing/load";
-import type { SharedCollection, SweepAxes } from "@/lib/sharing/view";
+import type { SharedCollection, SharedCollectionItem, SweepAxes } from "@/lib/sharing/view";
 import { clip, clipAtWord } from "@/lib/text/clip";
 import { isSimulated } from "@/lib/providers/names";
 
@@ -33,8 +33,14 @@ export async function generateMetadata({ params }: PageProps<"/c/[slug]">): Prom
   const description = describeCollection(collection);
   const first = collection.items.find((i) => i.images.length > 0);
   const alt = first ? clip(first.userPrompt || collection.name, 200) : collection.name;
-  // A sweep's preview is its whole grid: the stored contact sheet (sized from the same spec it is drawn with).
-  const sheet = collection.kind === "sweep" && collection.axes && first ? sweepSheet(collection.axes, collection.items, (i) => toSheetItem(i, i.cell)) : null;
+  // A sweep's or grid's preview is the whole grid: the stored contact sheet (sized from the same spec it is drawn with).
+  const sheet = !first
+    ? null
+    : collection.grid
+      ? gridSheet(collection.grid, (i) => toSheetItem(i, null))
+      : collection.kind === "sweep" && collection.axes
+        ? sweepSheet(collection.axes, collection.items, (i) => toSheetItem(i, i.cell))
+        : null;
   const sheetLayout = sheet && sheet.tiles.length > 0 ? contactSheetLayout(sheet.spec.axes, sheet.hasBaseline, SHEET_SIZE_DEFAULT, sheet.spec) : null;
   const image = sheetLayout
     ? { url: sharedContactSheetPath(slug), width: sheetLayout.width, height: sheetLayout.height }
@@ -58,12 +64,16 @@ export async function generateMetadata({ params }: PageProps<"/c/[slug]">): Prom
   };
 }
 
-/** A shared collection: its results and their recipes, as cards or as a labelled sweep grid. */
+/** A shared collection: its results and their recipes, as cards or as a labelled sweep or grid. */
 export default async function SharedCollectionPage({ params }: PageProps<"/c/[slug]">) {
   const { slug } = await params;
   const collection = await loadSharedCollection(slug);
   if (!collection) notFound();
   const sweep = collection.kind === "sweep" && collection.axes !== null;
+  const grid = collection.grid;
+  const compare = (item: SharedCollectionItem, label: string) => (
+    <CompareToggle variant="compact" hrefBase={`/c/${slug}/compare`} generationId={item.key} label={label} thumbUrl={item.images[0]?.thumbUrl} />
+  );
   const count = collection.items.length;
   const total = collection.items.reduce((sum, i) => sum + i.costMicroUsd, 0);
   const simulated = collection.items.some((i) => isSimulated(i.provider));
@@ -71,7 +81,7 @@ export default async function SharedCollectionPage({ params }: PageProps<"/c/[sl
     <article className="flex flex-col gap-6" aria-labelledby="collection-title">
       <header className="flex flex-col gap-2">
         <span className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-600 dark:text-accent-400">
-          {sweep ? "Shared sweep" : "Shared collection"}
+          {grid ? "Shared grid" : sweep ? "Shared sweep" : "Shared collection"}
         </span>
         <h1 id="collection-title" className="text-balance break-words text-2xl font-semibold tracking-tight sm:text-3xl">
           {collection.name}
@@ -84,19 +94,18 @@ export default async function SharedCollectionPage({ params }: PageProps<"/c/[sl
           {" · "}open any one in the studio to remix it.
         </p>
       </header>
-      {count === 0 ? (
+      {count === 0 && !grid ? (
         <p className="rounded-2xl border border-dashed border-zinc-300 p-10 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
           This collection is empty right now.
         </p>
+      ) : grid ? (
+        <>
+          <SavedGrid grid={grid} caption={gridCaption(grid)} actions={<ContactSheetLink href={sharedContactSheetPath(slug)} />} cellExtras={compare} />
+          <CompareTray hrefBase={`/c/${slug}/compare`} />
+        </>
       ) : sweep ? (
         <>
-          <SweepGrid
-            collection={collection as SharedCollection & { axes: SweepAxes }}
-            actions={<ContactSheetLink href={sharedContactSheetPath(slug)} />}
-            cellExtras={(item) => (
-              <CompareToggle variant="compact" hrefBase={`/c/${slug}/compare`} generationId={item.key} label={cellLabel(collection.axes!, item.cell) || item.userPrompt} thumbUrl={item.images[0]?.thumbUrl} />
-            )}
-          />
+          <SweepGrid collection={collection as SharedCollection & { axes: SweepAxes }} actions={<ContactSheetLink href={sharedContactSheetPath(slug)} />} cellExtras={compare} />
           <CompareTray hrefBase={`/c/${slug}/compare`} />
         </>
       ) : (

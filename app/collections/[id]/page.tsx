@@ -5,10 +5,13 @@ import { getCollectionForOwner } from "@/lib/db/collection-queries";
 import { getLoraInfoForPaths } from "@/lib/db/share-queries";
 import { thumbUrl, toOwnerSweepItem } from "@/lib/collections/view";
 import { ownerContactSheetPath } from "@/lib/explore/contact-sheet-request";
+import { gridCaption, namedSweepAxes } from "@/lib/explore/contact-sheet-spec";
+import { gridCellsForCollection } from "@/lib/db/grid-queries";
+import { layoutGrid } from "@/lib/grid/layout";
 import { toGenerationView } from "@/lib/generation/view";
 import { getOwnerId } from "@/lib/owner/session";
 import { collectionSharePath } from "@/lib/sharing/slug";
-import { parseAxes, toSharedLora } from "@/lib/sharing/view";
+import { collectionKind, parseAxes, toSharedLora } from "@/lib/sharing/view";
 import { studioHref } from "@/lib/studio/from-generation";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +30,7 @@ export async function generateMetadata({ params }: PageProps<"/collections/[id]"
 
 /**
  * One of the owner's collections: reorder, remove, rename, share. Owner-only; 404 for anyone else.
- * A sweep with readable axes also gets the labelled grid the public page shows, with owner URLs.
+ * A sweep or grid whose axes read also gets the labelled grid the public page shows, with owner URLs.
  */
 export default async function CollectionPage({ params }: PageProps<"/collections/[id]">) {
   const collection = await load((await params).id);
@@ -45,10 +48,20 @@ export default async function CollectionPage({ params }: PageProps<"/collections
       loraNames: Object.fromEntries(view.loras.map((l) => [l.position, toSharedLora(l, loraInfo.get(l.path)).name])),
     };
   });
-  const axes = collection.kind === "sweep" ? parseAxes(collection.axes) : null;
-  const sweep = axes
-    ? { axes, items: collection.items.map((item) => toOwnerSweepItem(item, loraInfo)), contactSheetHref: ownerContactSheetPath(collection.id) }
-    : null;
+  const kind = collectionKind(collection.kind);
+  const gridItems = kind === "manual" ? [] : collection.items.map((item) => toOwnerSweepItem(item, loraInfo));
+  const axes = kind === "sweep" ? parseAxes(collection.axes) : null;
+  const contactSheetHref = ownerContactSheetPath(collection.id);
+  const sweep = axes ? { axes: namedSweepAxes(axes, gridItems), items: gridItems, contactSheetHref } : null;
+  const layout =
+    kind === "grid"
+      ? layoutGrid(
+          collection.axes,
+          gridItems.map((item, i) => ({ item: { ...item, cell: null }, cell: collection.items[i].cell })),
+          await gridCellsForCollection(collection.id),
+        )
+      : null;
+  const grid = layout ? { layout, caption: gridCaption(layout), contactSheetHref } : null;
   return (
     <CollectionEditor
       key={collection.id}
@@ -56,11 +69,12 @@ export default async function CollectionPage({ params }: PageProps<"/collections
         id: collection.id,
         name: collection.name,
         description: collection.description,
-        kind: collection.kind === "sweep" ? "sweep" : "manual",
+        kind,
         sharePath: collection.shareSlug ? collectionSharePath(collection.shareSlug) : null,
       }}
       items={items}
       sweep={sweep}
+      grid={grid}
     />
   );
 }

@@ -98,15 +98,17 @@ test("a 3 × 3 sweep: total first, nine requests with the right scale pairs at o
   await expect(other.locator('meta[property="og:image:height"]')).toHaveAttribute("content", "696");
   const shared = other.getByRole("table");
   await expect(shared.locator("img")).toHaveCount(9);
-  for (const label of ["LoRA 1 scale", "LoRA 2 scale", "0.3", "0.6", "0.9", "0.5", "0.75", "1"]) {
+  // The shared table names its axes after the LoRAs, as the contact sheet does (not "LoRA 1 scale").
+  for (const label of ["Tarot scale", "Anime (XLabs collection) scale", "0.3", "0.6", "0.9", "0.5", "0.75", "1"]) {
     await expect(shared.getByRole("columnheader").or(shared.getByRole("rowheader")).filter({ hasText: label }).first()).toBeVisible();
   }
+  await expect(shared.getByText(/LoRA [12] scale/)).toHaveCount(0);
   // Each cell says which it is, to a screen reader too, and opens its own recipe in the studio.
-  await expect(shared.getByRole("img", { name: "LoRA 1 scale 0.6, LoRA 2 scale 0.75", exact: true })).toBeVisible();
-  await expect(shared.getByRole("link", { name: "Open LoRA 1 scale 0.6, LoRA 2 scale 0.75 in studio" })).toHaveAttribute("href", /[?&]s1=0\.6&.*[?&]s2=0\.75(&|$)/);
+  await expect(shared.getByRole("img", { name: "Tarot scale 0.6, Anime (XLabs collection) scale 0.75", exact: true })).toBeVisible();
+  await expect(shared.getByRole("link", { name: "Open Tarot scale 0.6, Anime (XLabs collection) scale 0.75 in studio" })).toHaveAttribute("href", /[?&]s1=0\.6&.*[?&]s2=0\.75(&|$)/);
   // …and can compare two of its cells there.
-  await other.getByRole("button", { name: "Compare LoRA 1 scale 0.3, LoRA 2 scale 0.5" }).click();
-  await other.getByRole("button", { name: "Compare LoRA 1 scale 0.9, LoRA 2 scale 1" }).click();
+  await other.getByRole("button", { name: "Compare Tarot scale 0.3, Anime (XLabs collection) scale 0.5" }).click();
+  await other.getByRole("button", { name: "Compare Tarot scale 0.9, Anime (XLabs collection) scale 1" }).click();
   await other.getByRole("region", { name: "Compare" }).getByRole("link", { name: "Compare", exact: true }).click();
   await expect(other).toHaveURL(/\/c\/[A-Za-z0-9_-]+\/compare\?a=/);
   const differences = other.getByRole("table", { name: "Differences" });

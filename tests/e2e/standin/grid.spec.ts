@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "../csp-guard";
+import { GridBuilder } from "../pages/grid-builder";
 import { StudioPage } from "../pages/studio-page";
 import { TOGETHER_ADMIN } from "../pages/standins";
 import { STARTER_PROMPT_SET } from "../../../lib/grid/prompt-sets";
@@ -26,30 +27,6 @@ test.beforeEach(async ({ request }) => {
 test.afterEach(async ({ request }) => {
   await request.delete(`${TOGETHER_ADMIN}/faults`);
 });
-
-/** The grid builder in the studio's Explore mode. */
-class GridBuilder {
-  constructor(readonly page: Page) {}
-  get section() {
-    return this.page.getByRole("region", { name: "Grid on the server" });
-  }
-  get start() {
-    return this.section.getByRole("button", { name: /^Start grid/ });
-  }
-  get progress() {
-    return this.page.getByTestId("grid-progress");
-  }
-  get table() {
-    return this.section.getByRole("table");
-  }
-  async axis(axis: "X" | "Y" | "Z", kind: string, value?: string) {
-    await this.section.getByLabel(`${axis} axis${axis === "Z" ? " (one grid each)" : ""}: what varies`).selectOption({ label: kind });
-    if (value === undefined) return;
-    const name = axis === "Z" ? "Z axis (one grid each)" : `${axis} axis`;
-    const input = kind.startsWith("LoRA") && kind.endsWith("(a list)") ? `${name} LoRA links` : `${name} values`;
-    await this.section.getByLabel(input, { exact: true }).fill(value);
-  }
-}
 
 async function open(page: Page, prompt = "a lighthouse at dusk") {
   const studio = new StudioPage(page);

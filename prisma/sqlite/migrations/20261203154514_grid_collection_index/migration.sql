@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Grid_collectionId_idx" ON "Grid"("collectionId");
+
