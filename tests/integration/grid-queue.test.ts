@@ -115,6 +115,8 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
 
   it("owners take turns: a second person's small grid runs between the first one's cells, not after all of them", async () => {
     const { list: [a] } = await instances(1, { GRID_CONCURRENCY: "1" });
+    // The first cell is slow, so the second grid is surely queued before the worker looks again.
+    together.inject({ kind: "delay", ms: 1_500, times: 1 });
     together.inject({ kind: "delay", ms: 200 });
     const big = { ...spec36, x: { kind: "seed", text: "1, 2, 3, 4, 5, 6" }, y: { kind: "prompt-set", name: "Two", prompts: [{ label: "a", prompt: "a fox" }, { label: "b", prompt: "a cat" }] } };
     const small = { ...spec36, base: { ...base, prompt: "a second person's owl" }, x: { kind: "seed", text: "7, 8" }, y: undefined };
@@ -153,7 +155,8 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
 
   it("removing the own key stops the grid's remaining cells unsent; a retry needs that key again", async () => {
     const { list: [a] } = await instances(1, { GRID_CONCURRENCY: "1" });
-    together.inject({ kind: "delay", ms: 1_500, times: 1 });
+    // The first cell is slow, so the key is surely gone before the worker takes the next one.
+    together.inject({ kind: "delay", ms: 3_000, times: 1 });
     const spec = { ...spec36, x: { kind: "seed", text: "1, 2, 3, 4" }, y: undefined };
     const key = "tgp_v1_own_key_removed_1234";
     const grid = await a.post("/grid/start", { ownerId: "owner-removed", spec, ownKey: key });
@@ -192,9 +195,13 @@ describe.each(databaseLanes)("grid queue on $provider", ({ create }) => {
     expect(sent).toBeLessThanOrEqual(4);
     expect(view.counts.succeeded).toBe(0);
     expect(view.counts.cancelled).toBe(36);
-    // Cells never sent cost nothing and say so; the aborted ones may have been charged.
+    // Cells never sent cost nothing and say so; the aborted ones may have been charged. Every
+    // request the stand-in saw is one of those, and a request aborted while still on its way
+    // (handed to the provider, never seen by it) is one too — so at most the 4 that were running.
     const never = view.cells.filter((c) => !c.mayBeCharged);
-    expect(never.length).toBeGreaterThanOrEqual(36 - sent);
+    const maybe = 36 - never.length;
+    expect(maybe).toBeGreaterThanOrEqual(sent);
+    expect(maybe).toBeLessThanOrEqual(4);
     expect(never.every((c) => c.generation === null || c.generation.costMicroUsd === 0)).toBe(true);
     expect(view.spentMicroUsd).toBe(0);
     await sleep(1_500);
