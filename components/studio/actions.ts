@@ -12,7 +12,7 @@ import type { Catalog } from "@/lib/models/catalog";
 import { modelsForPerson } from "@/lib/models/for-person";
 import type { StudioModel } from "@/lib/models/status";
 import { getOwnApiKey, getOwnApiKeys, removeOwnApiKey, setOwnApiKey } from "@/lib/owner/own-key";
-import { ensureOwnerId, getOwnerId } from "@/lib/owner/session";
+import { getOwnerId } from "@/lib/owner/session";
 import { forgetGridKeys } from "@/lib/grid/service";
 
 /** The models as this person can use them now (after a key changed, or a provider refused one). */
@@ -24,11 +24,6 @@ export async function studioModelsAction(): Promise<{ models: StudioModel[]; cat
 /** Validates, then runs the generate use case; never throws to the browser. */
 export async function generateAction(raw: unknown): Promise<GenerateResult> {
   return generateForOwner(raw);
-}
-
-/** Gives a new browser its owner cookie up front, so even its first generation can be cancelled. */
-export async function ensureOwnerAction(): Promise<void> {
-  await ensureOwnerId();
 }
 
 /** The studio's recent results and limits as they are now (a studio shown from Next's back/forward cache is older). */

@@ -30,7 +30,8 @@ import { modelNotice, type StudioModel } from "@/lib/models/status";
 import { providerBody } from "@/lib/providers/request-body";
 import { blockedReason, effectiveSlots, incompatibleSlot } from "@/lib/studio/readiness";
 import { randomSeed, toGenerationInput } from "@/lib/studio/state";
-import { ensureOwnerAction, studioModelsAction } from "./actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { studioModelsAction } from "./actions";
 import { CopyAsCode } from "./code-dialog";
 import { CostStatus } from "./cost-status";
 import { EmptyResults, FirstSteps } from "./empty-results";
@@ -105,9 +106,11 @@ export function Studio({ initialResults, initialLimits, initialOwnKey, hasOwner,
   const [error, setError] = useState<AppErrorShape | null>(null);
   const slots = useLoraSlots(state, dispatch);
   const { cards } = slots;
+  const hydrated = useHydrated();
 
   useEffect(() => {
-    if (!hasOwner) void ensureOwnerAction();
+    // Not a server action: see app/api/owner/route.ts (a cookie set by an action refreshes the page).
+    if (!hasOwner) void fetch("/api/owner", { method: "POST" }).catch(() => {});
   }, [hasOwner]);
   // Back to a render Next cached for an older address: its sweep is the one the address names now.
   const { show: showSweep } = sweeps;
@@ -194,6 +197,9 @@ export function Studio({ initialResults, initialLimits, initialOwnKey, hasOwner,
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- one place decides what Enter does in every field of the form */}
       <form
         aria-label="Studio"
+        // Set once the studio has hydrated: browser tests wait for it before typing (text typed
+        // into server-rendered fields before then can be replaced when React takes over).
+        data-hydrated={hydrated ? "true" : undefined}
         className="flex min-w-0 flex-col gap-3 sm:gap-4"
         onSubmit={(e) => {
           e.preventDefault();

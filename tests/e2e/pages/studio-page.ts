@@ -31,7 +31,16 @@ export class StudioPage {
 
   async goto() {
     await this.page.goto("/");
+    await this.hydrated();
+  }
+
+  /**
+   * Waits until React has taken over the server-rendered studio. On a loaded machine, text
+   * typed before then was lost (CI: a pasted LoRA vanished, an unchecked box came back).
+   */
+  async hydrated() {
     await expect(this.generate).toBeVisible();
+    await expect(this.page.locator('form[aria-label="Studio"][data-hydrated="true"]')).toBeAttached({ timeout: 30_000 });
   }
 
   lora(position: 1 | 2) {
