@@ -9,6 +9,7 @@ import type { ProviderId } from "@/lib/providers/types";
 import { AppError } from "@/lib/errors";
 import { keyScopeFor, isOwnKeyScope } from "@/lib/providers/key-scope";
 import type { OwnKeys } from "@/lib/providers";
+import { providerLabel } from "@/lib/providers/names";
 import { cancelGeneration } from "@/lib/generation/in-flight";
 import { toGenerationView } from "@/lib/generation/view";
 import { getLimits } from "@/lib/limits/limits";
@@ -110,7 +111,7 @@ export async function retryGridCell(ownerId: string, gridId: string, cellId: str
   if (isOwnKeyScope(cell.keyScope)) {
     const provider = cell.keyScope.split(":")[0] as ProviderId;
     if (!own[provider] || keyScopeFor(provider, own[provider]) !== cell.keyScope) {
-      throw new AppError({ code: "invalid_key", message: `This cell was queued on your own ${provider === "fal" ? "fal.ai" : "Together AI"} key, which this browser no longer has. Add that key again to retry it.` });
+      throw new AppError({ code: "invalid_key", message: `This cell was queued on your own ${providerLabel(provider)} key, which this browser no longer has. Add that key again to retry it.` });
     }
     const keys = unsealGridKeys(grid.keys);
     if (keys[provider] !== own[provider]) await replaceGridKeys(gridId, grid.keys, sealGridKeys({ ...keys, [provider]: own[provider] }, ["together", "fal"]));

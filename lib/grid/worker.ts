@@ -18,6 +18,7 @@ import { AppError, toErrorShape } from "@/lib/errors";
 import { interruptedMessage } from "@/lib/generation/charge";
 import { generateForKnownOwner } from "@/lib/generation/generate-for-owner";
 import { isOwnKeyScope, keyScopeFor, servableKeyScopes } from "@/lib/providers/key-scope";
+import { providerLabel } from "@/lib/providers/names";
 import { unsealGridKeys } from "./keys";
 import { leaseMs, leaseUntil, renewWhileRunning } from "@/lib/generation/lease";
 import { generationInputSchemaFor } from "@/lib/generation/schema";
@@ -113,8 +114,7 @@ export async function runCell(cell: ClaimedCell, workerId: string): Promise<void
     const provider = findIn(getCatalog(), parsed.data.model)!.provider;
     const own = unsealGridKeys(cell.grid.keys);
     if (isOwnKeyScope(cell.keyScope) && (!own[provider] || keyScopeFor(provider, own[provider]) !== cell.keyScope)) {
-      const name = provider === "fal" ? "fal.ai" : "Together AI";
-      await finishCell(cell.id, workerId, { status: "failed", errorCode: "invalid_key", errorMessage: `Your own ${name} key was removed before this cell ran, so it was not sent. Nothing was charged; add the key again and retry it.` });
+      await finishCell(cell.id, workerId, { status: "failed", errorCode: "invalid_key", errorMessage: `Your own ${providerLabel(provider)} key was removed before this cell ran, so it was not sent. Nothing was charged; add the key again and retry it.` });
       return;
     }
     const cellJson = JSON.stringify(cell.baseline && cell.x === null ? { z: cell.z, baseline: true } : { z: cell.z, x: cell.x, y: cell.y });
