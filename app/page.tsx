@@ -1,4 +1,3 @@
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Studio } from "@/components/studio/studio";
 import { env } from "@/lib/env";
 import { loadSweepForOwner } from "@/lib/explore/load-sweep";
@@ -28,19 +27,17 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="sr-only">Studio</h1>
-      {/* The studio reads its recipe from the address itself (nuqs), also when Back shows a cached render. */}
-      <NuqsAdapter>
-        <Studio
-          models={models}
-          catalog={catalog}
-          initialSweep={sweep}
-          sweepConcurrency={env().sweepConcurrency}
-          initialResults={results}
-          initialLimits={limits}
-          initialOwnKey={{ together: ownKey, fal: falKey }}
-          hasOwner={ownerId !== null}
-        />
-      </NuqsAdapter>
+      {/* The studio reads its recipe from the address itself, also when Back shows a cached render. */}
+      <Studio
+        models={models}
+        catalog={catalog}
+        initialSweep={sweep}
+        sweepConcurrency={env().sweepConcurrency}
+        initialResults={results}
+        initialLimits={limits}
+        initialOwnKey={{ together: ownKey, fal: falKey }}
+        hasOwner={ownerId !== null}
+      />
     </>
   );
 }

@@ -111,5 +111,18 @@ export function sessionToSearchParams(session: StudioSession, catalog: Catalog =
   return params;
 }
 
+/**
+ * The address's query string once the studio's keys say `studio`: every studio key is replaced,
+ * any other key (a campaign tag, say) is kept. "" when nothing is left.
+ */
+export function studioSearch(current: URLSearchParams, studio: URLSearchParams): string {
+  const ours = new Set<string>([...STUDIO_QUERY_KEYS.single, ...STUDIO_QUERY_KEYS.repeated]);
+  const next = new URLSearchParams();
+  for (const [key, value] of current) if (!ours.has(key)) next.append(key, value);
+  for (const [key, value] of studio) next.append(key, value);
+  const query = next.toString();
+  return query ? `?${query}` : "";
+}
+
 /** The last sweep named in a studio address. */
 export const sweepIdOf = (params: URLSearchParams): string | null => params.get("sweep") || null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getIn, shippedCatalog } from "@/lib/models/catalog";
-import { sessionFromSearchParams, sessionToSearchParams, STUDIO_QUERY_KEYS, studioReducer, sweepIdOf, type StudioAction, type StudioSession } from "@/lib/studio/session";
+import { sessionFromSearchParams, sessionToSearchParams, STUDIO_QUERY_KEYS, studioReducer, studioSearch, sweepIdOf, type StudioAction, type StudioSession } from "@/lib/studio/session";
 import { emptySlot, initialStudioState, stateFromSearchParams, stateToSearchParams, type StudioState } from "@/lib/studio/state";
 
 const recipe: StudioState = {
@@ -142,6 +142,13 @@ describe("the studio's address", () => {
     expect(keys.filter((k) => !known.has(k))).toEqual([]);
     // Repeated keys are exactly the ones that can appear more than once.
     for (const k of STUDIO_QUERY_KEYS.repeated) expect(keys).toContain(k);
+  });
+
+  it("replaces every studio key in the address and keeps the others", () => {
+    const current = new URLSearchParams("utm_source=mail&p=old&seed=1&t1=a&t1=b&sweep=s1");
+    expect(studioSearch(current, new URLSearchParams("p=a lighthouse&model=m&t1=c"))).toBe("?utm_source=mail&p=a+lighthouse&model=m&t1=c");
+    expect(studioSearch(new URLSearchParams("p=old&seed=1"), new URLSearchParams())).toBe("");
+    expect(studioSearch(new URLSearchParams("ref=x"), new URLSearchParams())).toBe("?ref=x");
   });
 });
 
