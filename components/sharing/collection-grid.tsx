@@ -107,19 +107,23 @@ function commonRecipe(items: SharedCollectionItem[]) {
 
 /**
  * One result on a sweep's or grid's table, named by its place (`label`), or the dashed tile of a
- * place that has none: a dash for a sweep, or `empty` said in words (a grid's "Failed", "Not run yet").
+ * place that has none: a dash for a sweep, or `empty` said in words (a grid's "Failed", "Not run yet"),
+ * with the cell's `reason` under it on its owner's page.
  */
 export function GridCell({
   item,
   label,
   extras,
   empty,
+  reason,
   aspect,
 }: {
   item: SharedCollectionItem | null | undefined;
   label: string;
   extras?: (item: SharedCollectionItem, label: string) => ReactNode;
   empty?: string;
+  /** Why the place is empty, in the provider's or the app's words. */
+  reason?: string | null;
   /** The images' width / height, so an empty tile keeps their shape; square when unknown. */
   aspect?: number;
 }) {
@@ -127,12 +131,19 @@ export function GridCell({
     return (
       <div
         style={aspect ? { aspectRatio: String(aspect) } : undefined}
-        className={`flex min-h-16 items-center justify-center rounded-xl border border-dashed border-zinc-300 p-1 text-center text-xs text-zinc-500 [overflow-wrap:anywhere] dark:border-zinc-700 dark:text-zinc-400 ${aspect ? "" : "aspect-square"}`}
+        className={`flex min-h-16 items-center justify-center overflow-hidden rounded-xl border border-dashed border-zinc-300 p-1 text-center text-xs text-zinc-500 [overflow-wrap:anywhere] dark:border-zinc-700 dark:text-zinc-400 ${aspect ? "" : "aspect-square"}`}
       >
         {empty ? (
-          <p>
+          // With a reason, the text takes the tile's width rather than widening its column.
+          <p className={reason ? "w-0 min-w-full" : undefined}>
             <span>{empty}</span>
             <span className="sr-only">: {label}</span>
+            {reason ? (
+              // Error messages can be long (a provider's whole sentence): clipped here, whole on hover and to screen readers.
+              <span data-testid="cell-reason" title={reason} className="mt-1 line-clamp-4 text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
+                {reason}
+              </span>
+            ) : null}
           </p>
         ) : (
           <span role="img" aria-label="No result">—</span>

@@ -71,7 +71,7 @@ function Caption({ facts, plan }: { facts: CaptionFacts; plan: GridLayout<unknow
 function Slice({ grid, slice, cellExtras, aspect }: { grid: GridLayout<SharedCollectionItem>; slice: GridSlice<SharedCollectionItem>; cellExtras?: SavedGridProps["cellExtras"]; aspect?: number }) {
   const { x, y, z } = grid.plan.axes;
   const render = (slot: GridSlice<SharedCollectionItem>["rows"][number]["slots"][number]) => (
-    <GridCell item={slot.item} label={slot.place} extras={cellExtras} empty={slot.status === "succeeded" ? undefined : EMPTY_SLOT_TEXT[slot.status]} aspect={aspect} />
+    <GridCell item={slot.item} label={slot.place} extras={cellExtras} empty={slot.status === "succeeded" ? undefined : EMPTY_SLOT_TEXT[slot.status]} reason={slot.reason} aspect={aspect} />
   );
   return (
     <SweepTable

@@ -225,9 +225,13 @@ export async function listGridsForOwner(ownerId: string, take = 10) {
   return grids.map((g) => ({ ...g, open: left.get(g.id) ?? 0 }));
 }
 
-/** Where each cell of the grid filed into this collection stands, for what its saved and shared pages show in an empty place. */
-export function gridCellsForCollection(collectionId: string) {
-  return getDb().gridCell.findMany({ where: { grid: { collectionId } }, select: { z: true, x: true, y: true, status: true } });
+/**
+ * Where each cell of the grid filed into this collection stands, for what its saved and shared
+ * pages show in an empty place. `reasons` adds each cell's error message: for its owner only, as
+ * it can quote a pasted link.
+ */
+export function gridCellsForCollection(collectionId: string, { reasons }: { reasons: boolean }) {
+  return getDb().gridCell.findMany({ where: { grid: { collectionId } }, select: { z: true, x: true, y: true, status: true, errorMessage: reasons } });
 }
 
 /** Generations of a grid's cells, with their images, for the grid view. */

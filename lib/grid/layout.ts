@@ -41,6 +41,8 @@ export interface GridSlot<T> {
   place: string;
   /** "succeeded" when it has an item. */
   status: GridSlotStatus;
+  /** Why a cell without an image has none ("Together refused…"), when the records say; the owner's page only. */
+  reason: string | null;
 }
 
 export interface GridSlice<T> {
@@ -68,6 +70,8 @@ export interface GridCellRecord {
   x: number | null;
   y: number | null;
   status: string;
+  /** The cell's error message, for its owner. Left out of what a shared page loads: it can quote a pasted link. */
+  errorMessage?: string | null;
 }
 
 const STATUSES: readonly GridCellStatus[] = ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"];
@@ -119,15 +123,17 @@ export function layoutGrid<T>(planJson: string | null, entries: readonly { item:
     if (cell.x >= x.labels.length) return false;
     return y ? cell.y !== null && cell.y < y.labels.length : cell.y === null;
   }
-  const recorded = new Map(records.map((r) => [placeKey(r.z, r.x, r.y), r.status]));
+  const recorded = new Map(records.map((r) => [placeKey(r.z, r.x, r.y), r]));
   const slot = (zi: number, xi: number | null, yi: number | null): GridSlot<T> => {
     const key = placeKey(zi, xi, yi);
     const item = placed.get(key) ?? null;
     const place = cellPlace(plan, { z: zi, x: xi, y: yi, baseline: xi === null });
-    if (item !== null) return { item, place, status: "succeeded" };
-    const status = recorded.get(key) as GridCellStatus | undefined;
+    if (item !== null) return { item, place, status: "succeeded", reason: null };
+    const record = recorded.get(key);
+    const status = record?.status as GridCellStatus | undefined;
     // A cell that succeeded but has no item here was removed from the collection (or its result deleted).
-    return { item: null, place, status: status && STATUSES.includes(status) && status !== "succeeded" ? status : "missing" };
+    if (!status || !STATUSES.includes(status) || status === "succeeded") return { item: null, place, status: "missing", reason: null };
+    return { item: null, place, status, reason: record?.errorMessage?.trim() || null };
   };
   const slices = Array.from({ length: zCount }, (_, zi): GridSlice<T> => ({
     z: zi,

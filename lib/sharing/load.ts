@@ -43,7 +43,7 @@ export const loadSharedCollection = cache(async (slug: string): Promise<SharedCo
     cell: kind === "sweep" ? parseCell(item.cell) : null,
   }));
   const axes = kind === "sweep" ? parseAxes(row.axes) : null;
-  const grid = kind === "grid" ? layoutGrid(row.axes, items.map((item, i) => ({ item, cell: row.items[i].cell })), await gridCellsForCollection(row.id)) : null;
+  const grid = kind === "grid" ? layoutGrid(row.axes, items.map((item, i) => ({ item, cell: row.items[i].cell })), await gridCellsForCollection(row.id, { reasons: false })) : null;
   return { name: row.name, description: row.description, kind, axes: axes && namedSweepAxes(axes, items), grid, items };
 });
 

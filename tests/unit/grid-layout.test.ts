@@ -42,6 +42,23 @@ describe("layoutGrid", () => {
       ["missing", "succeeded"],
     ]);
     expect(layout.slices[0].rows[2].slots[1].place).toBe("LoRA 1 Anime (XLabs collection), Prompt set: Starter set object");
+    // No error messages were loaded (a shared page): no reasons.
+    expect(layout.slices[0].rows.flatMap((r) => r.slots.map((s) => s.reason))).toEqual([null, null, null, null, null, null]);
+  });
+
+  it("an empty place carries its cell's error message when the records have one (the owner's page)", () => {
+    const records = [
+      { z: 0, x: 1, y: 0, status: "failed", errorMessage: " Together refused the LoRA: its keys do not fit FLUX.1. " },
+      { z: 0, x: 0, y: 1, status: "cancelled", errorMessage: "Cancelled before it started. Nothing was charged." },
+      { z: 0, x: 1, y: 1, status: "queued", errorMessage: null },
+      { z: 0, x: 0, y: 2, status: "succeeded", errorMessage: "stale" },
+    ];
+    const layout = layoutGrid(plan({ x: loras, y: prompts }), [at({ z: 0, x: 0, y: 0 }, "a")], records)!;
+    expect(layout.slices[0].rows.map((r) => r.slots.map((s) => s.reason))).toEqual([
+      [null, "Together refused the LoRA: its keys do not fit FLUX.1."],
+      ["Cancelled before it started. Nothing was charged.", null],
+      [null, null],
+    ]);
   });
 
   it("X × Y × Z: one slice per Z value, each labelled, cells kept to their own slice", () => {

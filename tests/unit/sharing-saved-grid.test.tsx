@@ -56,6 +56,7 @@ describe("SavedGrid", () => {
     expect(html).toContain("Compare No LoRA, Seed 7");
     expect(html).toContain("Open LoRA 1 Anime (XLabs collection), Prompt set: Starter set animal, Seed 8 in studio");
     expect(html).toContain('<span>Failed</span><span class="sr-only">: LoRA 1 Anime (XLabs collection), Prompt set: Starter set portrait, Seed 7</span>');
+    expect(html).not.toContain('data-testid="cell-reason"');
     expect(html).toContain("Not run yet");
     expect(html).toContain("No result");
     // The caption, and the actions above the grid.
@@ -63,6 +64,12 @@ describe("SavedGrid", () => {
     expect(html).toContain("varies with Seed");
     expect(html).toContain("Together AI (simulated)");
     expect(html.indexOf("Download contact sheet")).toBeLessThan(html.indexOf("<table"));
+  });
+
+  it("on the owner's page a failed place also says why", () => {
+    const layout = layoutGrid(plan, [{ item: result("a"), cell: '{"z":0,"x":0,"y":0}' }], [{ z: 0, x: 1, y: 0, status: "failed", errorMessage: "Together refused the LoRA & its keys." }])!;
+    const html = renderToStaticMarkup(<SavedGrid grid={layout} caption={{ prompt: "a lighthouse", seed: "7", model: "FLUX.1 [dev] + LoRA", provider: "Together AI" }} />);
+    expect(html).toMatch(/<span>Failed<\/span><span class="sr-only">: [^<]*<\/span><span data-testid="cell-reason" title="Together refused the LoRA &amp; its keys\."[^>]*>Together refused the LoRA &amp; its keys\.<\/span>/);
   });
 
   it("without Z there are no tabs", () => {

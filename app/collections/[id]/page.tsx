@@ -58,7 +58,7 @@ export default async function CollectionPage({ params }: PageProps<"/collections
       ? layoutGrid(
           collection.axes,
           gridItems.map((item, i) => ({ item: { ...item, cell: null }, cell: collection.items[i].cell })),
-          await gridCellsForCollection(collection.id),
+          await gridCellsForCollection(collection.id, { reasons: true }),
         )
       : null;
   const grid = layout ? { layout, caption: gridCaption(layout), contactSheetHref } : null;

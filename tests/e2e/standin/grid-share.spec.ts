@@ -35,8 +35,8 @@ class SavedGridView {
     return this.table.getByRole("img", { name: place, exact: true });
   }
 
-  /** Real names on the edges, Z tabs that switch by click and by arrow keys, the failed cell. */
-  async check() {
+  /** Real names on the edges, Z tabs that switch by click and by arrow keys, the failed cell (and why, for its owner). */
+  async check({ owner }: { owner: boolean }) {
     await expect(this.page.getByRole("region", { name: "About this grid" })).toContainText("a lighthouse at dusk");
     await expect(this.page.getByRole("region", { name: "About this grid" })).toContainText("Together AI");
     await expect(this.seeds.getByRole("tab")).toHaveText(["7", "8"]);
@@ -46,6 +46,10 @@ class SavedGridView {
     await expect(this.table.getByRole("rowheader")).toHaveText(["Steps 20", "Steps 28"]);
     // The first request failed (the stand-in refused it): its place says so; the rest are images.
     await expect(this.table.getByText("Failed", { exact: true })).toHaveCount(1);
+    // Why, in the provider's words, only for the owner: an error can quote a pasted link.
+    const reason = this.table.getByTestId("cell-reason");
+    if (owner) await expect(reason).toHaveText(/LoRA/);
+    else await expect(reason).toHaveCount(0);
     await expect(this.table.getByRole("img")).toHaveCount(5);
     await expect(this.image("LoRA 1 Tarot, Steps 28, Seed 7")).toBeVisible();
 
@@ -98,7 +102,7 @@ test("a finished grid's collection and shared pages draw its labelled grid; its 
   await expect(page).toHaveURL(/\/collections\/[\w-]+$/);
   await expect(page.getByText(/^11 results · .* · grid$/)).toBeVisible();
   const owner = new SavedGridView(page);
-  await owner.check();
+  await owner.check({ owner: true });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download contact sheet" }).click()]);
   const ownerSheet = await pngSize(await readFile((await download.path())!));
   // One grid per seed, stacked: taller than wide (three 256 × 192 columns, two rows each).
@@ -118,7 +122,7 @@ test("a finished grid's collection and shared pages draw its labelled grid; its 
   expect((await other.goto(link))!.status()).toBe(200);
   await expect(other.getByText("Shared grid", { exact: true })).toBeVisible();
   const shared = new SavedGridView(other);
-  await shared.check();
+  await shared.check({ owner: false });
 
   // Its preview image is the contact sheet, announced at the size it is drawn.
   await expect(other.locator('meta[property="og:image"]')).toHaveAttribute("content", new RegExp(`/c/${slug}/contact-sheet$`));
