@@ -120,7 +120,8 @@ export function studioSearch(current: URLSearchParams, studio: URLSearchParams):
   const next = new URLSearchParams();
   for (const [key, value] of current) if (!ours.has(key)) next.append(key, value);
   for (const [key, value] of studio) next.append(key, value);
-  const query = next.toString();
+  // "/", ":" and "," are allowed as they are in a query: model ids and ranges stay readable.
+  const query = next.toString().replace(/%2F/gi, "/").replace(/%3A/gi, ":").replace(/%2C/gi, ",");
   return query ? `?${query}` : "";
 }
 

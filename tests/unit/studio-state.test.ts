@@ -149,6 +149,10 @@ describe("the studio's address", () => {
     expect(studioSearch(current, new URLSearchParams("p=a lighthouse&model=m&t1=c"))).toBe("?utm_source=mail&p=a+lighthouse&model=m&t1=c");
     expect(studioSearch(new URLSearchParams("p=old&seed=1"), new URLSearchParams())).toBe("");
     expect(studioSearch(new URLSearchParams("ref=x"), new URLSearchParams())).toBe("?ref=x");
+    // Readable where a query allows it, and read back the same.
+    const readable = studioSearch(new URLSearchParams(), new URLSearchParams({ model: "black-forest-labs/FLUX.1-dev", sx: "0.3, 0.6", l1: "https://x.test/a b.safetensors?t=1&u=2" }));
+    expect(readable).toBe("?model=black-forest-labs/FLUX.1-dev&sx=0.3,+0.6&l1=https://x.test/a+b.safetensors%3Ft%3D1%26u%3D2");
+    expect(Object.fromEntries(new URLSearchParams(readable))).toEqual({ model: "black-forest-labs/FLUX.1-dev", sx: "0.3, 0.6", l1: "https://x.test/a b.safetensors?t=1&u=2" });
   });
 });
 
