@@ -140,7 +140,7 @@ export function GridCell({
             <span className="sr-only">: {label}</span>
             {reason ? (
               // Error messages can be long (a provider's whole sentence): clipped here, whole on hover and to screen readers.
-              <span data-testid="cell-reason" title={reason} className="mt-1 line-clamp-4 text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
+              <span data-testid="cell-reason" title={reason} className="mt-1 line-clamp-4 text-[11px] leading-snug">
                 {reason}
               </span>
             ) : null}
